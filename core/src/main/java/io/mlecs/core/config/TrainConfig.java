@@ -1,0 +1,55 @@
+package io.mlecs.core.config;
+
+/**
+ * Optimisation settings shared by devices and the server.
+ *
+ * @param learningRate Adam learning rate
+ * @param batchSize minibatch size (contrastive stages need >= 2)
+ * @param cclEpochs local epochs of CCL on the device's view of the public data
+ * @param amtEpochs local epochs of AMT on the device's private data
+ * @param serverEpochs epochs of SE-CCL over the public data per round
+ * @param pretrainEpochs epochs of backbone pretraining on public text before round 1
+ * @param pretrainLearningRate learning rate of backbone pretraining
+ * @param ktWeight weight lambda of the knowledge-transfer loss
+ * @param ktTemperature temperature T of the knowledge-transfer loss
+ * @param labelSmoothing label smoothing of the contrastive targets (GRAM: 0.1)
+ * @param maxVocab tokenizer vocabulary cap (special tokens included)
+ * @param evalMaxSamples at most this many test samples per device are decoded for the metric
+ */
+public record TrainConfig(
+    double learningRate,
+    int batchSize,
+    int cclEpochs,
+    int amtEpochs,
+    int serverEpochs,
+    int pretrainEpochs,
+    double pretrainLearningRate,
+    double ktWeight,
+    double ktTemperature,
+    double labelSmoothing,
+    int maxVocab,
+    int evalMaxSamples) {
+
+  public TrainConfig {
+    Require.positive("train.learningRate", learningRate);
+    Require.positive("train.batchSize", batchSize);
+    if (batchSize < 2) {
+      throw new IllegalArgumentException("train.batchSize must be >= 2 (contrastive negatives), got "
+          + batchSize);
+    }
+    Require.nonNegative("train.cclEpochs", cclEpochs);
+    Require.nonNegative("train.amtEpochs", amtEpochs);
+    Require.nonNegative("train.serverEpochs", serverEpochs);
+    Require.nonNegative("train.pretrainEpochs", pretrainEpochs);
+    Require.positive("train.pretrainLearningRate", pretrainLearningRate);
+    Require.nonNegative("train.ktWeight", ktWeight);
+    Require.positive("train.ktTemperature", ktTemperature);
+    Require.inHalfOpen("train.labelSmoothing", labelSmoothing, 0.0, 1.0);
+    Require.positive("train.maxVocab", maxVocab);
+    Require.positive("train.evalMaxSamples", evalMaxSamples);
+  }
+
+  public static TrainConfig defaults() {
+    return new TrainConfig(2e-3, 16, 1, 2, 1, 4, 3e-3, 0.5, 2.0, 0.1, 512, 64);
+  }
+}
