@@ -22,10 +22,7 @@ class MiniLmEncoderTest {
 
   @BeforeAll
   static void load() {
-    // keep DJL's extracted native library under target/ rather than the home folder
-    if (System.getenv("ENGINE_CACHE_DIR") == null && System.getProperty("ENGINE_CACHE_DIR") == null) {
-      System.setProperty("ENGINE_CACHE_DIR", "target/djl-cache");
-    }
+    TestEngineCache.redirect();
     encoder = new MiniLmEncoder(EncoderConfig.defaults().withThreads(2).withBatchSize(4));
   }
 
