@@ -4,7 +4,6 @@ import java.util.List;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The Gram volume V(v_1..v_k) = sqrt(det(A^T A)) of k = 2..4 L2-normalised vectors, built from
@@ -47,11 +46,15 @@ public final class GramVolume {
       throw new IllegalArgumentException("Gram volume needs 2..4 vectors, got k = " + k);
     }
     SDVariable[][] g = new SDVariable[k][k];
-    SDVariable one = sd.constant(Nd4j.scalar(anchor.dataType(), 1.0));
+    // a unit diagonal entry is represented by null (= exactly 1): M2.1 cannot back-propagate
+    // through products of constants such as 1 * 1
+    SDVariable one = null;
     // [B, 1] column of ones: per-sample rows [1, B] are expanded to [B, B] with a plain matrix
     // product, because M2.1's broadcasting binary ops back-propagate wrongly into the smaller
     // operand
-    SDVariable ones = sd.onesLike(anchor).get(SDIndex.all(), SDIndex.interval(0, 1));
+    // (created only when needed: a dangling node breaks M2.1's gradient session)
+    SDVariable ones = k > 2 && unitVectors
+        ? sd.onesLike(anchor).get(SDIndex.all(), SDIndex.interval(0, 1)) : null;
     for (int i = 0; i < k; i++) {
       if (unitVectors) {
         g[i][i] = one;
@@ -70,8 +73,8 @@ public final class GramVolume {
       g[i][0] = av.mul(1.0);
       for (int j = i + 1; j < k; j++) {
         // modality i with modality j of the same sample v, repeated for every anchor u: [B, B]
-        SDVariable mm = ones.mmul(
-            others.get(i - 1).mul(others.get(j - 1)).sum(false, 1).reshape(1, -1));
+        SDVariable row = others.get(i - 1).mul(others.get(j - 1)).sum(false, 1).reshape(1, -1);
+        SDVariable mm = ones == null ? row : ones.mmul(row);
         g[i][j] = mm;
         g[j][i] = mm.mul(1.0);
       }
@@ -80,15 +83,19 @@ public final class GramVolume {
     return sd.math().sqrt(sd.nn().relu(det, 0.0).add(eps));
   }
 
-  /** Laplace expansion along the first row; entries are broadcast-compatible variables. */
+  /**
+   * Laplace expansion along the first row; entries are broadcast-compatible variables, null
+   * meaning the constant 1. Returns null only if the determinant is the constant 1.
+   */
   static SDVariable determinant(SDVariable[][] m, int n) {
     if (n == 1) {
       return m[0][0];
     }
     if (n == 2) {
-      return m[0][0].mul(m[1][1]).sub(m[0][1].mul(m[1][0]));
+      return sub(mul(m[0][0], m[1][1]), mul(m[0][1], m[1][0]));
     }
     SDVariable total = null;
+    boolean first = true;
     for (int c = 0; c < n; c++) {
       SDVariable[][] minor = new SDVariable[n - 1][n - 1];
       for (int r = 1; r < n; r++) {
@@ -99,9 +106,35 @@ public final class GramVolume {
           }
         }
       }
-      SDVariable term = m[0][c].mul(determinant(minor, n - 1));
-      total = total == null ? term : (c % 2 == 0 ? total.add(term) : total.sub(term));
+      SDVariable term = mul(m[0][c], determinant(minor, n - 1));
+      if (first) {
+        total = term;
+        first = false;
+      } else {
+        total = c % 2 == 0 ? add(total, term) : sub(total, term);
+      }
     }
     return total;
+  }
+
+  private static SDVariable mul(SDVariable a, SDVariable b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null ? a : a.mul(b);
+  }
+
+  private static SDVariable add(SDVariable a, SDVariable b) {
+    if (a == null) {
+      return b == null ? null : b.add(1.0);
+    }
+    return b == null ? a.add(1.0) : a.add(b);
+  }
+
+  private static SDVariable sub(SDVariable a, SDVariable b) {
+    if (a == null) {
+      return b == null ? null : b.rsub(1.0);
+    }
+    return b == null ? a.sub(1.0) : a.sub(b);
   }
 }

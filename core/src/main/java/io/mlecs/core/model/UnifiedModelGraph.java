@@ -124,11 +124,14 @@ public final class UnifiedModelGraph {
           SDVariable proj = sd.identity(GraphInputs.projection(m.name()), linear(e,
               ParamNames.projector(m.name(), "w"), ParamNames.projector(m.name(), "b")));
           projections.add(proj);
-          SDVariable present = mask.get(SDIndex.all(), SDIndex.interval(i, i + 1));
+          SDVariable present = owned.size() == 1 ? mask
+              : mask.get(SDIndex.all(), SDIndex.interval(i, i + 1));
           SDVariable masked = proj.mul(present);
           sum = sum == null ? masked : sum.add(masked);
         }
-        SDVariable count = sd.math().max(mask.sum(true, 1), sd.constant(Nd4j.scalar(dt, 1.0)));
+        // (one modality: no reduction over a size-1 axis, which M2.1 executes with a null input)
+        SDVariable present = owned.size() == 1 ? mask : mask.sum(true, 1);
+        SDVariable count = sd.math().max(present, sd.constant(Nd4j.scalar(dt, 1.0)));
         SDVariable mean = sum.div(count);
         SDVariable f1 = sd.nn().gelu(linear(mean, ParamNames.fusion("w1"), ParamNames.fusion("b1")));
         SDVariable fused = sd.identity(GraphInputs.FUSED,

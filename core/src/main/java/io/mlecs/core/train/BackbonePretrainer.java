@@ -30,7 +30,7 @@ public final class BackbonePretrainer {
     if (train.pretrainEpochs() == 0) {
       return p;
     }
-    GraphSpec spec = GraphSpec.of(shape, 0, Objective.LM).asPretrain();
+    GraphSpec spec = new GraphSpec(shape, 0, Objective.LM, -1, true, false, 0.0, 1.0, 1e-6);
     UnifiedModelGraph g = UnifiedModelGraph.build(spec, p, DataType.FLOAT);
     BatchEncoder enc = new BatchEncoder(shape, tokenizer, promptIds);
     int pTokens = shape.config().promptTokens();

@@ -119,6 +119,11 @@ class UnifiedModelGradientTest {
   }
 
   @Test
+  void deviceCclWithOneModalityGradientsMatchFiniteDifferences() {
+    assertGradientsMatch(Objective.CCL_DEVICE, 0b010, -1);
+  }
+
+  @Test
   void serverCclWithKnowledgeTransferGradientsMatchFiniteDifferences() {
     assertGradientsMatch(Objective.CCL_SERVER_KT, 0b111, 2);
   }
