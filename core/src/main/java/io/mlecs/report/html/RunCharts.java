@@ -139,7 +139,7 @@ final class RunCharts {
     }
     LineChart chart = new LineChart("fig-bytes-ratio",
         "Communication as % of the device model's parameters (bytes/4 / params)", "round", "% of device params")
-        .yFormat(v -> Numbers.percent(v));
+        .yUnit("%");
     chart.add(Series.solid("up", x, up, Palette.color(0)));
     chart.add(new Series("down", x, down, Palette.color(1), 2, true, true));
     chart.add(new Series("up + down", x, total, Palette.SERVER, 2.5, false, true));

@@ -50,7 +50,8 @@ public final class RunReport {
     page.section("communication", "Communication");
     page.figure(RunCharts.bytes(data.bytes()), "Bytes one device sends (up) and receives (down) per round.");
     page.figure(RunCharts.bytesRatio(data.bytes(), m.deviceModelParams()),
-        "Transmitted values (bytes/4) relative to the device model's " + m.deviceModelParams() + " parameters.");
+        "Transmitted values (bytes/4) relative to the device model's "
+            + String.format(java.util.Locale.ROOT, "%,d", m.deviceModelParams()) + " parameters.");
     RunTables.bytes(data).writeTo(page.body());
     page.endSection();
 

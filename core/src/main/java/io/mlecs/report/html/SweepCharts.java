@@ -68,7 +68,11 @@ final class SweepCharts {
         ? "Communication per round as % of device parameters (N = " + n + ")"
         : "Communication per round in bytes (N = " + n + "; device_params.csv missing)",
         "round", percent ? "% of device params (up + down)" : "bytes per device (up + down)");
-    chart.yFormat(percent ? Numbers::percent : Numbers::si);
+    if (percent) {
+      chart.yUnit("%");
+    } else {
+      chart.yFormat(Numbers::si);
+    }
     int c = 0;
     for (Map.Entry<String, SortedMap<Integer, Double>> e : perMethod.entrySet()) {
       double[] x = e.getValue().keySet().stream().mapToDouble(Integer::doubleValue).toArray();

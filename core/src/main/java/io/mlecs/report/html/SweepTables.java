@@ -23,7 +23,7 @@ final class SweepTables {
     t.row("methods", String.join(", ", index.methods()));
     t.row("MER values", String.join(", ", index.mers()));
     t.row("device counts N", index.numDevices().toString().replaceAll("[\\[\\]]", ""));
-    t.row(List.of(Cell.text("result rows"), Cell.number(Integer.toString(data.results().size()))));
+    t.row("result rows", Integer.toString(data.results().size()));
     t.row("main metric", index.mainMetric() + " (test split, "
         + (MetricDirection.of(index.mainMetric()) == MetricDirection.LOWER_IS_BETTER ? "lower" : "higher")
         + " is better)");

@@ -7,11 +7,13 @@ import java.util.function.DoubleFunction;
 
 /**
  * A line chart over rounds (integer x). Build it, add series and bands, then call {@link #toSvg()}.
- * Points are marked with dots when a series has few of them.
+ * Points are marked with dots when a series has few of them and is not a thin background line.
  */
 public final class LineChart {
 
   private static final int MAX_MARKED_POINTS = 30;
+  /** Thinner lines (e.g. one per device among many) carry no point markers. */
+  private static final double MARKER_MIN_WIDTH = 1.5;
 
   private final String id;
   private final String title;
@@ -20,6 +22,7 @@ public final class LineChart {
   private final List<Series> series = new ArrayList<>();
   private final List<Band> bands = new ArrayList<>();
   private DoubleFunction<String> yFormat;
+  private String yUnit = "";
   private boolean integerX = true;
 
   /**
@@ -67,6 +70,17 @@ public final class LineChart {
    */
   public LineChart yFormat(DoubleFunction<String> format) {
     this.yFormat = format;
+    return this;
+  }
+
+  /**
+   * Appends a unit to the default tick labels (e.g. {@code "%"}), keeping step-based decimals.
+   *
+   * @param unit the suffix
+   * @return this
+   */
+  public LineChart yUnit(String unit) {
+    this.yUnit = unit;
     return this;
   }
 
@@ -129,7 +143,7 @@ public final class LineChart {
       }
     }
     ChartFrame frame = new ChartFrame(ys, legend);
-    DoubleFunction<String> format = yFormat != null ? yFormat : v -> Numbers.tick(v, ys.step());
+    DoubleFunction<String> format = yFormat != null ? yFormat : v -> Numbers.tick(v, ys.step()) + yUnit;
     frame.begin(id, title, yLabel, format);
     final NiceScale xScale = xs;
     java.util.function.DoubleUnaryOperator px =
@@ -187,7 +201,7 @@ public final class LineChart {
         segment.setLength(0);
       }
     }
-    if (finite <= MAX_MARKED_POINTS && s.inLegend()) {
+    if (finite <= MAX_MARKED_POINTS && s.width() >= MARKER_MIN_WIDTH) {
       for (int i = 0; i < s.x().length; i++) {
         if (Double.isFinite(s.y()[i])) {
           frame.svg.empty("circle", "cx", Numbers.coord(px.applyAsDouble(s.x()[i])),
