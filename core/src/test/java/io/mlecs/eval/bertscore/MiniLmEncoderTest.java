@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /** Runs the real model once per class (session creation takes about a second). */
 class MiniLmEncoderTest {
 
-  /** Java vs Python differ by ~1e-10 in the recorded spike; batching/padding adds float noise. */
-  private static final double MODEL_EPS = 1e-5;
+  /** Java vs Python differ by ~5e-11 here; thread scheduling and padding can add float32 noise. */
+  private static final double MODEL_EPS = 1e-6;
 
   private static MiniLmEncoder encoder;
 
@@ -92,5 +92,10 @@ class MiniLmEncoderTest {
     assertTrue(matched.get(1).fmeasure() > swapped.get(1).fmeasure(), matched + " vs " + swapped);
     assertTrue(matched.get(2).fmeasure() > swapped.get(2).fmeasure(), matched + " vs " + swapped);
     assertEquals("true", System.getProperty("ai.djl.offline"), "DJL runs offline");
+    String cache = System.getProperty("ENGINE_CACHE_DIR");
+    if (cache != null) {
+      assertTrue(java.nio.file.Files.isDirectory(java.nio.file.Path.of(cache, "tokenizers")),
+          "the native tokenizer library was extracted from the jar into " + cache);
+    }
   }
 }
