@@ -44,7 +44,7 @@ public final class FixedPointAccumulator implements Serializable {
           + " differ from the accumulator's " + names);
     }
     for (int i = 0; i < names.size(); i++) {
-      float[] v = update.get(names.get(i)).castTo(DataType.FLOAT).toFloatVector();
+      float[] v = update.get(names.get(i)).castTo(DataType.FLOAT).dup('c').data().asFloat();
       long[] s = sums.get(i);
       if (v.length != s.length) {
         throw new IllegalArgumentException("tensor '" + names.get(i) + "' has " + v.length

@@ -19,7 +19,7 @@ public final class TinyRuns {
   public static RunConfig config(long seed, int rounds, String method) {
     ModelConfig device = new ModelConfig(32, 2, 1, 2, 16, 16, 2, 16, 4, 8.0, 0.05);
     ModelConfig server = new ModelConfig(48, 2, 2, 2, 16, 16, 2, 24, 4, 8.0, 0.05);
-    TrainConfig train = new TrainConfig(5e-3, 8, 1, 2, 1, 2, 5e-3, 0.5, 2.0, 0.1, 64, 16);
+    TrainConfig train = new TrainConfig(1e-2, 8, 1, 3, 1, 2, 5e-3, 0.5, 2.0, 0.1, 64, 16);
     return new RunConfig(seed, rounds, method, device, server, train);
   }
 
