@@ -5,13 +5,13 @@ import java.util.Random;
 
 /**
  * Paints a small RGB frame (32 x 24): a noisy room background and a person-coloured box whose shape follows
- * the pose: tall and narrow upright, squat in a temporary pose, long and flat lying on the floor. In 30 % of
+ * the pose: tall and narrow upright, squat in a temporary pose, long and flat lying on the floor. In 15 % of
  * frames the box takes the shape of a neighbouring pose (an ambiguous view), and every pixel gets noise.
  */
 final class FramePainter {
   static final int WIDTH = 32;
   static final int HEIGHT = 24;
-  private static final double AMBIGUOUS = 0.30;
+  private static final double AMBIGUOUS = 0.15;
 
   private FramePainter() {}
 

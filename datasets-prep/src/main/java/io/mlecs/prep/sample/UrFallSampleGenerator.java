@@ -17,6 +17,8 @@ import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Writes a generated UR-FALL folder in the real layout: {@code urfall-cam0-falls.csv} and
@@ -147,10 +149,15 @@ public final class UrFallSampleGenerator {
     return String.format(Locale.ROOT, "%s-%03d.png", rgbName, frame);
   }
 
+  /** PNG bytes, encoded in memory (ImageIO.write to a stream would go through a temporary cache file). */
   private static byte[] png(BufferedImage img) throws IOException {
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    if (!ImageIO.write(img, "png", out)) {
-      throw new IllegalStateException("no PNG writer in this JDK");
+    try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+      writer.setOutput(stream);
+      writer.write(img);
+    } finally {
+      writer.dispose();
     }
     return out.toByteArray();
   }

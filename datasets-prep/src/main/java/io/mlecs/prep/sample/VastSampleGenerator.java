@@ -27,8 +27,8 @@ public final class VastSampleGenerator {
   public static final int VISION_DIM = 48;
   /** Audio feature length. */
   public static final int AUDIO_DIM = 32;
-  private static final double VISION_NOISE = 2.2;
-  private static final double AUDIO_NOISE = 1.8;
+  private static final double VISION_NOISE = 3.4;
+  private static final double AUDIO_NOISE = 3.0;
   private static final List<String> CHATTER =
       List.of("yeah okay", "you know what i mean", "so anyway", "right right", "i think so too", "oh wow");
   private static final String ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
