@@ -78,20 +78,13 @@ public final class StageTrainer {
     return last;
   }
 
-  /** Every placeholder of one training step: batch, extras and (if on) LoRA dropout masks. */
-  public Map<String, INDArray> stepPlaceholders(List<Sample> batch, long dropoutSeed,
-      Extras extras) {
+  /** One gradient step on one minibatch; returns its loss. */
+  public double step(ParamStore params, AdamOptimizer adam, List<Sample> batch,
+      List<String> trainable, double lr, long dropoutSeed, Extras extras) {
     Map<String, INDArray> ph = placeholders(batch, extras);
     if (graph.spec().loraDropout()) {
       addDropoutMasks(ph, batch.size(), dropoutSeed);
     }
-    return ph;
-  }
-
-  /** One gradient step on one minibatch; returns its loss. */
-  public double step(ParamStore params, AdamOptimizer adam, List<Sample> batch,
-      List<String> trainable, double lr, long dropoutSeed, Extras extras) {
-    Map<String, INDArray> ph = stepPlaceholders(batch, dropoutSeed, extras);
     var out = graph.sameDiff().calculateGradientsAndOutputs(ph, List.of(GraphInputs.LOSS),
         trainable);
     double loss = out.getOutputs().get(GraphInputs.LOSS).getDouble(0);
@@ -108,6 +101,19 @@ public final class StageTrainer {
   public StageTrainer batchSize(int b) {
     this.batchSizeHint = b;
     return this;
+  }
+
+  /**
+   * Every placeholder of one training step, as {@link #step} feeds them: batch, extras and (if
+   * on) LoRA dropout masks (for benchmarks that time the phases of a step).
+   */
+  public Map<String, INDArray> stepPlaceholders(List<Sample> batch, long dropoutSeed,
+      Extras extras) {
+    Map<String, INDArray> ph = placeholders(batch, extras);
+    if (graph.spec().loraDropout()) {
+      addDropoutMasks(ph, batch.size(), dropoutSeed);
+    }
+    return ph;
   }
 
   private void addDropoutMasks(Map<String, INDArray> ph, int batch, long seed) {
