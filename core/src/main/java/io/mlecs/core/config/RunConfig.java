@@ -12,7 +12,7 @@ package io.mlecs.core.config;
  */
 public record RunConfig(
     long seed, int rounds, String method, ModelConfig device, ModelConfig server,
-    TrainConfig train) {
+    TrainConfig train) implements java.io.Serializable {
 
   public RunConfig {
     Require.positive("rounds", rounds);
