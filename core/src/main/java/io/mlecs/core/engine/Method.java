@@ -13,7 +13,7 @@ import java.util.List;
  * @param seCcl the server runs SE-CCL (LLM and SLM teaching each other) after aggregation
  */
 public record Method(String name, boolean deviceCcl, boolean collaborate,
-    AggregationRule aggregation, boolean seCcl) {
+    AggregationRule aggregation, boolean seCcl) implements java.io.Serializable {
 
   /** ML-ECS: CCL + AMT on devices, MMA and SE-CCL on the server. */
   public static final Method ML_ECS =
