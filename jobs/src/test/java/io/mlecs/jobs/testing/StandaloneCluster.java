@@ -142,8 +142,8 @@ public final class StandaloneCluster implements AutoCloseable {
     }
 
     /** What a submitted application did. */
-    public record SubmitResult(int exitCode, boolean timedOut, Duration elapsed, String stdout, String stderr,
-                               Path stdoutFile, Path stderrFile, String diagnostics) {
+    public record SubmitResult(long pid, int exitCode, boolean timedOut, Duration elapsed, String stdout,
+                               String stderr, Path stdoutFile, Path stderrFile, String diagnostics) {
     }
 
     private final Builder options;
@@ -276,7 +276,19 @@ public final class StandaloneCluster implements AutoCloseable {
         String diag = name + (finished ? " exited " + code : " timed out after " + timeout.toSeconds() + " s")
                 + " in " + elapsed.toMillis() + " ms\n--- driver stderr (tail) ---\n" + tail(stderr, 60)
                 + executorLogTails();
-        return new SubmitResult(code, !finished, elapsed, stdout, stderr, out, err, diag);
+        return new SubmitResult(p.pid(), code, !finished, elapsed, stdout, stderr, out, err, diag);
+    }
+
+    /** Pids of the running daemons and drivers and all their descendants (executors included). */
+    public List<Long> pids() {
+        List<Long> pids = new ArrayList<>();
+        synchronized (processes) {
+            for (Managed m : processes) {
+                pids.add(m.process().pid());
+                m.process().toHandle().descendants().forEach(h -> pids.add(h.pid()));
+            }
+        }
+        return pids;
     }
 
     /** Stops every process of the cluster and their descendants; safe to call more than once. */
@@ -293,6 +305,7 @@ public final class StandaloneCluster implements AutoCloseable {
         Collections.reverse(all); // drivers, then workers (and their executors), then the master
         stop(all);
         processes.clear();
+        deleteAppJarCopies();
         try {
             Files.deleteIfExists(pidFile);
         } catch (IOException e) {
@@ -304,6 +317,18 @@ public final class StandaloneCluster implements AutoCloseable {
             } catch (IllegalStateException e) {
                 // JVM already shutting down
             }
+        }
+    }
+
+    /** Workers copy each application's jars into their work folders (the shaded jar: ~230 MB each); logs stay. */
+    private void deleteAppJarCopies() {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p))
+                    .toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // best effort: only disk space
         }
     }
 
