@@ -44,6 +44,8 @@ public final class Main {
             // run() already maps exceptions; this is for Errors thrown while closing
             t.printStackTrace(System.err);
             rc = FAILED;
+        } finally {
+            System.setOut(results); // the JVM may outlive us (Databricks)
         }
         results.flush();
         System.err.flush();
