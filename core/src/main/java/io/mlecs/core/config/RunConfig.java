@@ -5,7 +5,7 @@ package io.mlecs.core.config;
  *
  * @param seed master seed; every other seed is derived from it
  * @param rounds communication rounds T
- * @param method method name (see {@code io.mlecs.core.engine.Methods})
+ * @param method method name (see {@code io.mlecs.core.engine.Method#byName})
  * @param device device model / server SLM sizes
  * @param server server unified model (LLM) sizes
  * @param train optimisation settings
