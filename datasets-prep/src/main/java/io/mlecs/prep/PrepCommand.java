@@ -1,5 +1,6 @@
 package io.mlecs.prep;
 
+import io.mlecs.prep.source.BadInputException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -52,8 +53,11 @@ public final class PrepCommand {
     try {
       out.println(PrepPipeline.run(options, spark).describe());
       return OK;
-    } catch (IllegalArgumentException e) {
+    } catch (BadInputException e) {
       err.println("prep " + kind.wireName() + ": bad input: " + e.getMessage());
+      return BAD_USAGE;
+    } catch (IllegalArgumentException e) { // e.g. an existing output, more devices than private units
+      err.println("prep " + kind.wireName() + ": " + e.getMessage());
       return BAD_USAGE;
     } catch (UncheckedIOException e) {
       err.println("prep " + kind.wireName() + ": failed: " + e.getMessage() + ": " + e.getCause().getMessage());

@@ -24,6 +24,10 @@ public final class Main {
     public static final int FAILED = 1;
     public static final int USAGE = 2;
 
+    /** bin/mlecs sets this system property to {@link #LAUNCHER}. */
+    public static final String LAUNCHER_PROPERTY = "mlecs.launcher";
+    static final String LAUNCHER = "bin/mlecs";
+
     private Main() {
     }
 
@@ -40,6 +44,8 @@ public final class Main {
             // run() already maps exceptions; this is for Errors thrown while closing
             t.printStackTrace(System.err);
             rc = FAILED;
+        } finally {
+            System.setOut(results); // the JVM may outlive us (Databricks)
         }
         results.flush();
         System.err.flush();
@@ -49,7 +55,9 @@ public final class Main {
             }
             return;
         }
-        if (rc != OK) {
+        // Under spark-submit a normal return lets Spark finish the application (YARN cluster mode reports an
+        // early System.exit as a failure); bin/mlecs owns its JVM and exits so no stray thread keeps it alive.
+        if (rc != OK || LAUNCHER.equals(System.getProperty(LAUNCHER_PROPERTY))) {
             System.exit(rc);
         }
     }
@@ -134,7 +142,8 @@ public final class Main {
             err.println("mlecs " + name + ": " + e.getMessage());
             err.println("Run 'mlecs " + name + " --help' for usage.");
             return USAGE;
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
+            // LinkageError: e.g. ND4J's backend failing to load its native libraries
             err.println("mlecs " + name + " failed: " + e);
             e.printStackTrace(err);
             return FAILED;

@@ -27,7 +27,7 @@ public record ModelConfig(
     int promptHidden,
     int loraRank,
     double loraAlpha,
-    double loraDropout) {
+    double loraDropout) implements java.io.Serializable {
 
   public ModelConfig {
     Require.positive("model.dModel", dModel);

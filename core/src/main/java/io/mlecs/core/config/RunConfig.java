@@ -5,14 +5,14 @@ package io.mlecs.core.config;
  *
  * @param seed master seed; every other seed is derived from it
  * @param rounds communication rounds T
- * @param method method name (see {@code io.mlecs.core.engine.Methods})
+ * @param method method name (see {@code io.mlecs.core.engine.Method#byName})
  * @param device device model / server SLM sizes
  * @param server server unified model (LLM) sizes
  * @param train optimisation settings
  */
 public record RunConfig(
     long seed, int rounds, String method, ModelConfig device, ModelConfig server,
-    TrainConfig train) {
+    TrainConfig train) implements java.io.Serializable {
 
   public RunConfig {
     Require.positive("rounds", rounds);

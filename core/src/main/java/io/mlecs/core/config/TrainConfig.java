@@ -28,7 +28,7 @@ public record TrainConfig(
     double ktTemperature,
     double labelSmoothing,
     int maxVocab,
-    int evalMaxSamples) {
+    int evalMaxSamples) implements java.io.Serializable {
 
   public TrainConfig {
     Require.positive("train.learningRate", learningRate);

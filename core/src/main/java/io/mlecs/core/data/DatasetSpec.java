@@ -20,7 +20,7 @@ public record DatasetSpec(
     List<Modality> modalities,
     String instruction,
     int maxTargetTokens,
-    int numClasses) {
+    int numClasses) implements java.io.Serializable {
 
   public DatasetSpec {
     Require.notNull("dataset.name", name);

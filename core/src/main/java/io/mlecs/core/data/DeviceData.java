@@ -10,7 +10,7 @@ import java.util.List;
  * @param train private training samples
  * @param test private test samples
  */
-public record DeviceData(int deviceId, int modalityMask, List<Sample> train, List<Sample> test) {
+public record DeviceData(int deviceId, int modalityMask, List<Sample> train, List<Sample> test) implements java.io.Serializable {
   public DeviceData {
     if (deviceId < 0) {
       throw new IllegalArgumentException("deviceId must be >= 0, got " + deviceId);

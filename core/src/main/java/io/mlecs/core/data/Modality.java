@@ -9,7 +9,7 @@ import io.mlecs.core.config.Require;
  * @param name modality name, e.g. {@code rgb}, {@code depth}, {@code acce}, {@code vision}
  * @param dim feature-vector length
  */
-public record Modality(String name, int dim) {
+public record Modality(String name, int dim) implements java.io.Serializable {
   public Modality {
     Require.notNull("modality.name", name);
     if (!name.matches("[a-z][a-z0-9_]*")) {

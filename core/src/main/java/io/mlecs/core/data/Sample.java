@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param targetText the text the model must generate (caption, or label token)
  * @param label class label for classification, -1 otherwise
  */
-public record Sample(String id, String groupId, float[][] features, String targetText, int label) {
+public record Sample(String id, String groupId, float[][] features, String targetText, int label) implements java.io.Serializable {
 
   public Sample {
     Objects.requireNonNull(id, "sample id");

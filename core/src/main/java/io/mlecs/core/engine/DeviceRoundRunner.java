@@ -1,8 +1,10 @@
 package io.mlecs.core.engine;
 
 import io.mlecs.core.aggregate.FixedPointAccumulator;
+import io.mlecs.core.aggregate.LoraRanks;
 import io.mlecs.core.data.DeviceData;
 import io.mlecs.core.data.Sample;
+import io.mlecs.core.model.ParamStore;
 import io.mlecs.core.train.DeviceState;
 import java.util.List;
 
@@ -31,8 +33,25 @@ public final class DeviceRoundRunner {
     DeviceTrainer.Result r = trainer.run(device, publicTrain, previous, broadcast);
     store.save(device.deviceId(), round, r.state());
     if (method.collaborate()) {
-      acc.add(r.update().lora(), method.aggregation().weight(r.update().modalityCount()));
+      accumulate(method, r.update(), broadcast.global(), acc);
     }
     return r;
+  }
+
+  /**
+   * Adds a device's update to the accumulator with the method's weight. With heterogeneous LoRA
+   * ranks each factor is zero-padded to the global rank and weighs only on the rank slots the
+   * device has (dimension-wise aggregation); otherwise every tensor carries the full weight and
+   * the accumulator's per-tensor weight sums average each tensor over the devices that sent it.
+   */
+  public static void accumulate(Method method, DeviceUpdate u, ParamStore global,
+      FixedPointAccumulator acc) {
+    long w = method.aggregation().weight(u.modalityCount(), u.sampleCount());
+    if (method.heterogeneousRanks()) {
+      LoraRanks.Padded p = LoraRanks.pad(u.tensors(), global);
+      acc.add(p.tensors(), w, p.coverage());
+    } else {
+      acc.add(u.tensors(), w);
+    }
   }
 }

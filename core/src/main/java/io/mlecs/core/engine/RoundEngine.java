@@ -13,10 +13,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Algorithm 1 for T rounds: the server computes fused representations of the public data,
- * devices run CCL + AMT through the transport and upload LoRA + |M_j|, the server aggregates
- * (MMA), runs SE-CCL, and the SLM's LoRA becomes the next global LoRA. Deterministic: every
- * random stream derives from (master seed, round, device).
+ * Algorithm 1 for T rounds, under a {@link Method}'s policy: the server computes fused
+ * representations of the public data (methods with device CCL), devices run their round through
+ * the transport and upload (LoRA + |M_j| for ML-ECS), the server takes the per-tensor weighted
+ * mean (MMA for ML-ECS), applies its rule (the mean, or FedAdagrad), adopts the result into the
+ * server SLM, optionally runs LLM/SLM distillation (SE-CCL), and the SLM's tensors in the
+ * method's upload scope become the next global model. Deterministic: every random stream derives
+ * from (master seed, round, device), and aggregation is exact and order-independent.
  */
 public final class RoundEngine {
   private final ModelContext ctx;
@@ -25,23 +28,40 @@ public final class RoundEngine {
   private final TaskScorer scorer;
   private final ServerStep server;
   private ServerState state;
-  private ParamStore globalLora;
+  private ParamStore global;
   private int completedRounds;
 
   public RoundEngine(ModelContext ctx, Method method, FederatedData data, TaskScorer scorer) {
+    if (!method.promptFor(ctx.dataset()).equals(ctx.dataset())) {
+      throw new IllegalArgumentException("method " + method.name() + " needs its own prompt: "
+          + "build the model context with ModelContexts.create for a config of that method");
+    }
     this.ctx = ctx;
     this.method = method;
     this.data = data;
     this.scorer = scorer;
     this.server = new ServerStep(ctx);
     this.state = server.initialState();
-    this.globalLora = ModelFactory.initialLora(ctx.config().device(), ctx.config().seed());
+    if (method.heterogeneousRanks()) {
+      // the global adapter (held by the server SLM) has the largest device rank
+      ModelFactory.initialLora(method.globalConfig(ctx.config().device()), ctx.config().seed())
+          .asMap().forEach(state.slm()::put);
+    }
+    this.global = globalOf(state);
   }
 
-  /** Resumes from a checkpointed server state after {@code completed} rounds. */
-  public void restore(ServerState saved, ParamStore lora, int completed) {
+  /** The global model devices adopt: the server SLM's tensors in the method's upload scope. */
+  private ParamStore globalOf(ServerState s) {
+    return s.slm().copyOf(method.upload().prefixArray());
+  }
+
+  /**
+   * Resumes from a checkpointed server state after {@code completed} rounds; {@code saved} is
+   * the global model of that round ({@link #globalModel()}; the LoRA for LoRA-only methods).
+   */
+  public void restore(ServerState saved, ParamStore savedGlobal, int completed) {
     this.state = saved.copy();
-    this.globalLora = lora.copy();
+    this.global = savedGlobal.copy();
     this.completedRounds = completed;
   }
 
@@ -49,8 +69,14 @@ public final class RoundEngine {
     return state;
   }
 
+  /** The global LoRA tensors devices adopt next round. */
   public ParamStore globalLora() {
-    return globalLora;
+    return method.upload() == UploadScope.LORA ? global : global.copyOf(ParamStore.LORA);
+  }
+
+  /** Every global tensor devices adopt next round (LoRA; also encoders/connector for FedAvg). */
+  public ParamStore globalModel() {
+    return global;
   }
 
   public int completedRounds() {
@@ -64,20 +90,24 @@ public final class RoundEngine {
     List<Sample> pub = data.publicTrain();
     Map<String, float[]> anchors = method.deviceCcl()
         ? server.fusedRepresentations(state, pub) : Map.of();
-    RoundBroadcast broadcast = new RoundBroadcast(round, globalLora, anchors);
+    RoundBroadcast broadcast = new RoundBroadcast(round, global, anchors);
     RoundTransport.RoundReturn ret = transport.runRound(broadcast);
     Map<String, Double> serverMetrics = new HashMap<>();
     if (method.collaborate()) {
-      ParamStore aggregated = ret.aggregate().mean();
-      state.slm().assignFrom(aggregated);
+      // per-tensor (and per-rank-slot) weighted mean; what no device sent keeps its value
+      ParamStore mean = ret.aggregate().meanOver(global);
+      ParamStore next = method.serverOptimizer().step(global, mean, state.slmOptimizer());
+      state.slm().assignFrom(next);
       if (method.seCcl()) {
-        serverMetrics.putAll(server.seCcl(state, pub, round));
+        serverMetrics.putAll(server.seCcl(state, pub, round, method.serverContrastive()));
       }
-      globalLora = state.slmLora();
-      Map<String, Double> eval = Evaluation.evaluate(ctx, ctx.serverShape(),
-          ctx.dataset().fullMask(), ServerStepAccess.llmWithBase(ctx, state), data.publicTest(),
-          ctx.config().train().evalMaxSamples(), scorer);
-      serverMetrics.putAll(eval);
+      global = globalOf(state);
+      if (method.serverModel()) {
+        Map<String, Double> eval = Evaluation.evaluate(ctx, ctx.serverShape(),
+            ctx.dataset().fullMask(), ServerStepAccess.llmWithBase(ctx, state), data.publicTest(),
+            ctx.config().train().evalMaxSamples(), scorer);
+        serverMetrics.putAll(eval);
+      }
     }
     Map<String, Long> down = new TreeMap<>();
     Map<String, Long> up = new TreeMap<>();

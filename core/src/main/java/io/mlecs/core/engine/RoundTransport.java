@@ -15,8 +15,9 @@ public interface RoundTransport extends AutoCloseable {
   record RoundReturn(FixedPointAccumulator aggregate, List<DeviceMetrics> metrics) {}
 
   /**
-   * Runs one round on every device. Device d's update is added to the accumulator with weight
-   * {@code method.aggregation().weight(|M_d|)}.
+   * Runs one round on every device. Device d's update is added to the accumulator by
+   * {@link DeviceRoundRunner#accumulate} (weight {@code method.aggregation().weight(|M_d|, n_d)},
+   * per-tensor and, for heterogeneous LoRA ranks, per-rank-slot weight sums).
    */
   RoundReturn runRound(RoundBroadcast broadcast);
 

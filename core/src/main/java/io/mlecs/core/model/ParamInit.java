@@ -87,7 +87,7 @@ public final class ParamInit {
     p.put(ParamNames.softPrompt("b1"), Nd4j.zeros(dt, h));
     p.put(ParamNames.softPrompt("w2"), normal(r, dt, 0.02, h, out));
     p.put(ParamNames.softPrompt("b2"), Nd4j.zeros(dt, out));
-    p.put(ParamNames.LOG_TAU, Nd4j.scalar(dt, Math.log(0.07)).reshape(1));
+    p.put(ParamNames.LOG_TAU, Nd4j.createFromArray(Math.log(0.07)).castTo(dt));
   }
 
   static INDArray normal(SplittableRandom r, DataType dt, double std, long... shape) {

@@ -24,8 +24,12 @@ public final class ParamStore {
 
   private final SortedMap<String, INDArray> tensors = new TreeMap<>();
 
+  /**
+   * Stores {@code value} under {@code name}. A view is copied first: SameDiff copies a view when it
+   * becomes a graph variable, and the optimiser would then update an array the graph never reads.
+   */
   public void put(String name, INDArray value) {
-    tensors.put(name, value);
+    tensors.put(name, value.isView() ? value.dup('c') : value);
   }
 
   /** The tensor; IllegalStateException naming it when absent. */

@@ -96,7 +96,13 @@ public final class UnifiedModelGraph {
             "parameter '" + name + "' is " + arr.dataType() + ", graph is " + dt);
       }
       boolean frozen = name.startsWith(ParamStore.BASE) && !spec.pretrain();
-      return frozen ? sd.constant(name, arr) : sd.var(name, arr);
+      SDVariable v = frozen ? sd.constant(name, arr) : sd.var(name, arr);
+      if (!frozen && sd.getArrForVarName(name) != arr) {
+        // the optimiser updates the store's array in place; the graph must read that same array
+        throw new IllegalStateException("SameDiff copied parameter '" + name
+            + "' instead of sharing it (view=" + arr.isView() + ", order=" + arr.ordering() + ")");
+      }
+      return v;
     }
 
     SDVariable linear(SDVariable x, String w, String bias) {

@@ -5,37 +5,64 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.mlecs.core.engine.DeviceMetrics;
 import io.mlecs.core.engine.RoundListener;
 import io.mlecs.core.engine.RoundReport;
+import io.mlecs.core.io.FileSink;
+import io.mlecs.core.io.LocalFileSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes a run directory that {@code bin/mlecs report} reads: {@code run-manifest.json},
+ * Writes the tables of a run directory that {@code mlecs report} reads: {@code run-manifest.json},
  * {@code metrics/metrics.csv} (round,device,split,metric,value), {@code metrics/bytes.csv}
- * (round,direction,payload,bytes: mean bytes per device) and {@code metrics/rounds.csv}. Every
- * file is rewritten whole after each round through a temporary file and an atomic move, so a
- * crash never leaves a half-written table.
+ * (round,direction,payload,bytes; mean bytes per device) and {@code metrics/rounds.csv}. Each
+ * table is rewritten whole after every round through an atomic replace; a resumed run first keeps
+ * the rows of the rounds already completed and drops any of a round that did not complete.
  */
 public final class RunDirectoryWriter implements RoundListener {
-  private final Path dir;
-  private final StringBuilder metrics = new StringBuilder("round,device,split,metric,value\n");
-  private final StringBuilder bytes = new StringBuilder("round,direction,payload,bytes\n");
-  private final StringBuilder rounds = new StringBuilder("round,seconds\n");
+  static final String METRICS = "metrics/metrics.csv";
+  static final String BYTES = "metrics/bytes.csv";
+  static final String ROUNDS = "metrics/rounds.csv";
+  private final FileSink sink;
+  private final StringBuilder metrics;
+  private final StringBuilder bytes;
+  private final StringBuilder rounds;
 
   public RunDirectoryWriter(Path dir, Map<String, Object> manifest) {
-    this.dir = dir;
+    this(new LocalFileSink(dir), manifest, 0);
+  }
+
+  /** A writer over {@code sink} that keeps the rows of rounds 1..completedRounds already there. */
+  public RunDirectoryWriter(FileSink sink, Map<String, Object> manifest, int completedRounds) {
+    this.sink = sink;
+    this.metrics = kept(METRICS, "round,device,split,metric,value", completedRounds);
+    this.bytes = kept(BYTES, "round,direction,payload,bytes", completedRounds);
+    this.rounds = kept(ROUNDS, "round,seconds", completedRounds);
     try {
-      Files.createDirectories(dir.resolve("metrics"));
-      ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-      write(dir.resolve("run-manifest.json"), om.writeValueAsString(manifest));
+      ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+      sink.write("run-manifest.json", om.writeValueAsBytes(manifest));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create run directory " + dir, e);
+      throw new UncheckedIOException("cannot write " + sink.describe("run-manifest.json"), e);
     }
+  }
+
+  private StringBuilder kept(String file, String header, int completed) {
+    StringBuilder sb = new StringBuilder(header).append('\n');
+    if (completed == 0) {
+      return sb;
+    }
+    String text = sink.read(file).map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
+    String[] lines = text.split("\n");
+    for (int i = 1; i < lines.length; i++) {
+      int comma = lines[i].indexOf(',');
+      if (comma > 0 && Integer.parseInt(lines[i].substring(0, comma)) <= completed) {
+        sb.append(lines[i]).append('\n');
+      }
+    }
+    return sb;
   }
 
   @Override
@@ -51,9 +78,14 @@ public final class RunDirectoryWriter implements RoundListener {
         .append(',').append(v / n).append('\n'));
     rounds.append(r.round()).append(',').append(String.format(Locale.ROOT, "%.3f", r.seconds()))
         .append('\n');
-    write(dir.resolve("metrics/metrics.csv"), metrics.toString());
-    write(dir.resolve("metrics/bytes.csv"), bytes.toString());
-    write(dir.resolve("metrics/rounds.csv"), rounds.toString());
+    sink.write(METRICS, metrics.toString().getBytes(StandardCharsets.UTF_8));
+    sink.write(BYTES, bytes.toString().getBytes(StandardCharsets.UTF_8));
+    sink.write(ROUNDS, rounds.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The metrics table as written so far (CSV text). */
+  public String metricsCsv() {
+    return metrics.toString();
   }
 
   private void row(int round, String device, String metric, double value) {
@@ -65,16 +97,5 @@ public final class RunDirectoryWriter implements RoundListener {
     String name = metric.equals("test_loss") ? "loss" : metric;
     metrics.append(round).append(',').append(device).append(',').append(split).append(',')
         .append(name).append(',').append(String.format(Locale.ROOT, "%.6g", value)).append('\n');
-  }
-
-  /** Writes {@code text} to {@code target} through a temporary sibling and an atomic move. */
-  public static void write(Path target, String text) {
-    try {
-      Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target, e);
-    }
   }
 }

@@ -7,6 +7,7 @@ import io.mlecs.core.model.GraphInputs;
 import io.mlecs.core.model.GraphSpec;
 import io.mlecs.core.model.ModelShape;
 import io.mlecs.core.model.Objective;
+import io.mlecs.core.model.ParamNames;
 import io.mlecs.core.model.ParamStore;
 import io.mlecs.core.model.UnifiedModelGraph;
 import io.mlecs.core.train.AdamOptimizer;
@@ -74,6 +75,16 @@ public final class ServerStep {
 
   /** SE-CCL for {@code epochs} epochs; returns mean LLM and SLM losses of the last epoch. */
   public Map<String, Double> seCcl(ServerState s, List<Sample> publicTrain, int round) {
+    return seCcl(s, publicTrain, round, true);
+  }
+
+  /**
+   * LLM/SLM mutual distillation on the public data. {@code contrastive}: the LLM's loss includes
+   * its CCL term (SE-CCL, ML-ECS); false: the LLM trains L_lb + lambda L_kt only (Co-PLMs-style
+   * mutual learning, no CCL anywhere). The SLM always trains L_lb + lambda L_kt.
+   */
+  public Map<String, Double> seCcl(ServerState s, List<Sample> publicTrain, int round,
+      boolean contrastive) {
     var train = ctx.config().train();
     int full = ctx.dataset().fullMask();
     ParamStore llmAll = withBase(ctx.serverBase(), s.llm());
@@ -83,10 +94,11 @@ public final class ServerStep {
     double t = train.ktTemperature();
     boolean drop = ctx.config().server().loraDropout() > 0;
     int numMod = ctx.dataset().numModalities();
+    boolean llmCcl = contrastive && numMod >= 2;
     List<StageTrainer> llmTrainers = new ArrayList<>();
-    for (int m = 0; m < numMod; m++) {
-      GraphSpec spec = new GraphSpec(llmShape, full, numMod >= 2 ? Objective.CCL_SERVER_KT
-          : Objective.LM_KT, numMod >= 2 ? m : -1, false, drop, train.ktWeight(), t, 1e-6);
+    for (int m = 0; m < (llmCcl ? numMod : 1); m++) {
+      GraphSpec spec = new GraphSpec(llmShape, full, llmCcl ? Objective.CCL_SERVER_KT
+          : Objective.LM_KT, llmCcl ? m : -1, false, drop, train.ktWeight(), t, 1e-6);
       llmTrainers.add(new StageTrainer(UnifiedModelGraph.build(spec, llmAll, DataType.FLOAT),
           ctx.serverEncoder()));
     }
@@ -99,7 +111,11 @@ public final class ServerStep {
         Objective.INFERENCE), slmAll, DataType.FLOAT), ctx.deviceEncoder());
     AdamOptimizer llmAdam = new AdamOptimizer(s.llmOptimizer());
     AdamOptimizer slmAdam = new AdamOptimizer(s.slmOptimizer());
-    List<String> llmVars = TrainableSets.serverLlm(s.llm());
+    List<String> llmVars = new ArrayList<>(TrainableSets.serverLlm(s.llm()));
+    if (!llmCcl) {
+      // the temperature only enters the contrastive term
+      llmVars.remove(ParamNames.LOG_TAU);
+    }
     List<String> slmVars = TrainableSets.serverSlm(s.slm());
     SplittableRandom r = new SplittableRandom(
         Seeds.derive(ctx.config().seed(), round, Seeds.SERVER, Seeds.Purpose.SERVER));
@@ -115,12 +131,13 @@ public final class ServerStep {
         int b = batch.size();
         float[][] slmTeacher = LogitPooling.softmax(
             LogitPooling.pool(slmInfer.targetLogits(batch), b, tt, tt), t);
-        StageTrainer llm = llmTrainers.get(r.nextInt(numMod));
+        int anchor = r.nextInt(numMod);
+        StageTrainer llm = llmTrainers.get(llmCcl ? anchor : 0);
         llmSum += llm.step(llmAll, llmAdam, batch, llmVars, train.learningRate(), r.nextLong(),
             (bb, ph) -> {
               ph.put(GraphInputs.TEACHER, Nd4j.create(slmTeacher));
               ph.put(GraphInputs.BATCH, Nd4j.createFromArray((float) b));
-              if (numMod >= 2) {
+              if (llmCcl) {
                 ph.put(GraphInputs.CONTRASTIVE_TARGETS, Nd4j.create(
                     GramContrastiveLoss.targets(b, train.labelSmoothing())).castTo(DataType.FLOAT));
               }

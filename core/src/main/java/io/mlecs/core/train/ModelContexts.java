@@ -1,19 +1,26 @@
 package io.mlecs.core.train;
 
 import io.mlecs.core.config.RunConfig;
+import io.mlecs.core.data.DatasetSpec;
 import io.mlecs.core.data.FederatedData;
 import io.mlecs.core.data.WordTokenizer;
+import io.mlecs.core.engine.Method;
 import io.mlecs.core.model.ParamStore;
 import io.mlecs.core.util.Seeds;
 
-/** Builds a run's {@link ModelContext}: tokenizer from public text, both backbones pretrained. */
+/**
+ * Builds a run's {@link ModelContext}: tokenizer from public text, both backbones pretrained.
+ * The instruction is the dataset's, as the configured method sees it (FedMLLM appends its
+ * modality-agnostic prompt, see {@link Method#promptFor}).
+ */
 public final class ModelContexts {
   private ModelContexts() {}
 
   public static ModelContext create(RunConfig config, FederatedData data) {
-    WordTokenizer tok = ModelContext.tokenizerFor(data.spec(), data.publicTrain(),
+    DatasetSpec spec = Method.byName(config.method()).promptFor(data.spec());
+    WordTokenizer tok = ModelContext.tokenizerFor(spec, data.publicTrain(),
         config.train().maxVocab());
-    ModelContext shell = new ModelContext(config, data.spec(), tok, new ParamStore(),
+    ModelContext shell = new ModelContext(config, spec, tok, new ParamStore(),
         new ParamStore());
     long seed = config.seed();
     ParamStore device = BackbonePretrainer.pretrain(shell.deviceShape(), tok, shell.promptIds(),
@@ -22,6 +29,6 @@ public final class ModelContexts {
     ParamStore server = BackbonePretrainer.pretrain(shell.serverShape(), tok, shell.promptIds(),
         data.publicTrain(), config.train(), Seeds.derive(seed, 0, Seeds.SERVER - 1,
             Seeds.Purpose.PRETRAIN));
-    return new ModelContext(config, data.spec(), tok, device, server);
+    return new ModelContext(config, spec, tok, device, server);
   }
 }

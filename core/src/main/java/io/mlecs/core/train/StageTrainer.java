@@ -29,6 +29,23 @@ public final class StageTrainer {
     }
   }
 
+  /**
+   * A loss term computed outside the graph from the parameters alone (e.g. the FedProx proximal
+   * term): adds its gradient to {@code grads} (a mutable map; entries may be replaced) and
+   * returns its value. An exact gradient add-on: no SameDiff op is involved.
+   */
+  @FunctionalInterface
+  public interface Penalty {
+    double addTo(ParamStore params, Map<String, INDArray> grads);
+
+    static Penalty none() {
+      return (p, g) -> 0.0;
+    }
+  }
+
+  /** Loss and gradients of one minibatch. */
+  public record LossAndGradients(double loss, Map<String, INDArray> gradients) {}
+
   private final UnifiedModelGraph graph;
   private final BatchEncoder encoder;
   private final List<Integer> modalityIndices;
@@ -61,6 +78,13 @@ public final class StageTrainer {
   /** Trains and returns the mean minibatch loss of the last epoch (NaN if nothing ran). */
   public double train(ParamStore params, AdamOptimizer adam, List<Sample> samples,
       List<String> trainable, int epochs, double lr, long seed, Extras extras) {
+    return train(params, adam, samples, trainable, epochs, lr, seed, extras, Penalty.none());
+  }
+
+  /** As {@link #train(ParamStore, AdamOptimizer, List, List, int, double, long, Extras)} with
+   * an extra loss term on the parameters. */
+  public double train(ParamStore params, AdamOptimizer adam, List<Sample> samples,
+      List<String> trainable, int epochs, double lr, long seed, Extras extras, Penalty penalty) {
     SplittableRandom r = new SplittableRandom(seed);
     double last = Double.NaN;
     if (samples.size() < 2 || trainable.isEmpty()) {
@@ -70,7 +94,7 @@ public final class StageTrainer {
       double sum = 0;
       int n = 0;
       for (List<Sample> batch : Minibatches.of(samples, batchSizeHint, r.nextLong())) {
-        sum += step(params, adam, batch, trainable, lr, r.nextLong(), extras);
+        sum += step(params, adam, batch, trainable, lr, r.nextLong(), extras, penalty);
         n++;
       }
       last = sum / n;
@@ -81,6 +105,28 @@ public final class StageTrainer {
   /** One gradient step on one minibatch; returns its loss. */
   public double step(ParamStore params, AdamOptimizer adam, List<Sample> batch,
       List<String> trainable, double lr, long dropoutSeed, Extras extras) {
+    return step(params, adam, batch, trainable, lr, dropoutSeed, extras, Penalty.none());
+  }
+
+  /** One gradient step of graph loss + penalty on one minibatch; returns that loss. */
+  public double step(ParamStore params, AdamOptimizer adam, List<Sample> batch,
+      List<String> trainable, double lr, long dropoutSeed, Extras extras, Penalty penalty) {
+    LossAndGradients lg = lossAndGradients(params, batch, trainable, dropoutSeed, extras,
+        penalty);
+    if (!Double.isFinite(lg.loss())) {
+      throw new IllegalStateException("training loss became " + lg.loss() + " (learning rate "
+          + lr + ", batch of " + batch.size() + ")");
+    }
+    adam.step(params, lg.gradients(), lr);
+    return lg.loss();
+  }
+
+  /**
+   * Graph loss + penalty of one minibatch at the current parameters and its gradient with
+   * respect to {@code trainable} (no update).
+   */
+  public LossAndGradients lossAndGradients(ParamStore params, List<Sample> batch,
+      List<String> trainable, long dropoutSeed, Extras extras, Penalty penalty) {
     Map<String, INDArray> ph = placeholders(batch, extras);
     if (graph.spec().loraDropout()) {
       addDropoutMasks(ph, batch.size(), dropoutSeed);
@@ -88,12 +134,9 @@ public final class StageTrainer {
     var out = graph.sameDiff().calculateGradientsAndOutputs(ph, List.of(GraphInputs.LOSS),
         trainable);
     double loss = out.getOutputs().get(GraphInputs.LOSS).getDouble(0);
-    if (!Double.isFinite(loss)) {
-      throw new IllegalStateException("training loss became " + loss + " (learning rate " + lr
-          + ", batch of " + batch.size() + ")");
-    }
-    adam.step(params, out.getGradients(), lr);
-    return loss;
+    Map<String, INDArray> grads = new java.util.LinkedHashMap<>(out.getGradients());
+    loss += penalty.addTo(params, grads);
+    return new LossAndGradients(loss, grads);
   }
 
   private int batchSizeHint = 16;

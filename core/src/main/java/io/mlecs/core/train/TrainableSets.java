@@ -19,6 +19,15 @@ public final class TrainableSets {
     return p.names(n -> n.startsWith(ParamStore.ENCODER) || n.startsWith(ParamStore.LORA));
   }
 
+  /**
+   * Device local tuning when the whole device model is federated (Multi-FedAvg): encoders,
+   * connector and LoRA.
+   */
+  public static List<String> deviceFull(ParamStore p) {
+    return p.names(n -> n.startsWith(ParamStore.ENCODER) || n.startsWith(ParamStore.CONNECTOR)
+        || n.startsWith(ParamStore.LORA));
+  }
+
   /** Server LLM in SE-CCL: its encoders, connector, LoRA and temperature. */
   public static List<String> serverLlm(ParamStore p) {
     return p.names(n -> !n.startsWith(ParamStore.BASE) && !n.startsWith("adam."));

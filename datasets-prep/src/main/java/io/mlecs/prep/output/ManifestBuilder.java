@@ -127,8 +127,9 @@ public final class ManifestBuilder {
   }
 
   /**
-   * Device mode: fraction of devices whose rows can have each modality. Sample mode: fraction of private rows
-   * keeping each modality among the private rows whose source has it.
+   * Device mode: fraction of devices that drew each modality. Sample mode: fraction of private rows keeping
+   * each modality among the private rows whose source has it. Both are about rho_m / (1 - prod_k (1 - rho_k))
+   * because empty draws are redrawn.
    */
   private static ObjectNode merRealised(SourceDataset src, PartitionResult part, MerMode mode) {
     List<ModalitySpec> mods = src.modalities();

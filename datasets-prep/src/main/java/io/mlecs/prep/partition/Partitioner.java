@@ -21,6 +21,8 @@ import java.util.TreeMap;
  *       (ties: lowest id). There must be at least N private units.
  *   <li>Train/test inside each local dataset (the public one and every device): the same scan over its units
  *       with target round(testFraction * its rows); the rest is train.
+ *   <li>A non-zero public or test fraction never gives an empty share when there are two or more units to
+ *       choose from: if the scan took nothing, the smallest unit is taken (matters for few, large groups).
  *   <li>Presence: public rows keep every modality the source has (omni-modal). Device mode: device j's draw
  *       ({@link ModalityDraw#device}) intersected with what the source has for the row. Sample mode: a draw per
  *       private sample ({@link ModalityDraw#sample}).
@@ -38,7 +40,7 @@ public final class Partitioner {
     shuffle(units, new Random(SeedMixer.derive(cfg.seed(), "units", 0)));
     List<List<Integer>> publicUnits = new ArrayList<>();
     List<List<Integer>> privateUnits = new ArrayList<>();
-    take(units, Math.round(cfg.publicFraction() * n), publicUnits, privateUnits);
+    take(units, Math.round(cfg.publicFraction() * n), cfg.publicFraction() > 0, publicUnits, privateUnits);
     if (privateUnits.size() < cfg.numDevices()) {
       throw new IllegalArgumentException(
           "--num-devices " + cfg.numDevices() + " exceeds the " + privateUnits.size() + " private "
@@ -103,8 +105,13 @@ public final class Partitioner {
     }
   }
 
-  /** Scans units in order; one is taken when that brings the taken row count closer to {@code target}. */
-  static void take(List<List<Integer>> units, long target, List<List<Integer>> taken, List<List<Integer>> rest) {
+  /**
+   * Scans units in order; one is taken when that brings the taken row count closer to {@code target}. When
+   * {@code atLeastOne} and nothing was taken although there are two or more units, the smallest unit (first in
+   * scan order among equals) is taken, so a non-zero fraction never yields an empty share.
+   */
+  static void take(
+      List<List<Integer>> units, long target, boolean atLeastOne, List<List<Integer>> taken, List<List<Integer>> rest) {
     long count = 0;
     for (List<Integer> u : units) {
       if (Math.abs(count + u.size() - target) < Math.abs(count - target)) {
@@ -113,6 +120,13 @@ public final class Partitioner {
       } else {
         rest.add(u);
       }
+    }
+    if (atLeastOne && taken.isEmpty() && units.size() >= 2) {
+      int smallest = 0;
+      for (int i = 1; i < rest.size(); i++) {
+        smallest = rest.get(i).size() < rest.get(smallest).size() ? i : smallest;
+      }
+      taken.add(rest.remove(smallest));
     }
   }
 
@@ -146,7 +160,7 @@ public final class Partitioner {
     }
     List<List<Integer>> test = new ArrayList<>();
     List<List<Integer>> train = new ArrayList<>();
-    take(units, Math.round(testFraction * rows), test, train);
+    take(units, Math.round(testFraction * rows), testFraction > 0, test, train);
     for (List<Integer> u : train) {
       for (int i : u) {
         sink.accept(i, Assignment.TRAIN);

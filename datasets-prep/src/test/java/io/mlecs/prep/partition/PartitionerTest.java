@@ -97,6 +97,20 @@ class PartitionerTest {
   }
 
   @Test
+  void fewLargeGroupsStillGiveEveryLocalDatasetATestSplit() {
+    // the quickstart shape: 12 sequences of 60 frames, 3 devices, group split
+    PartitionResult r = Partitioner.partition(inputs(12, 60), cfg(42, 3, new double[] {1, 1, 1}, MerMode.DEVICE, SplitUnit.GROUP));
+    for (DeviceSummary d : r.devices()) {
+      assertTrue(d.testRows() > 0 && d.trainRows() > 0, d.toString());
+    }
+    assertTrue(r.assignments().stream().anyMatch(a -> a.role().equals("public") && a.split().equals("test")));
+    // a zero fraction still means none
+    PartitionResult none = Partitioner.partition(inputs(12, 60),
+        new PartitionConfig(42, 3, new double[] {1, 1, 1}, MerMode.DEVICE, 0.0, 0.0, SplitUnit.GROUP));
+    assertTrue(none.assignments().stream().allMatch(a -> a.role().equals("private") && a.split().equals("train")));
+  }
+
+  @Test
   void deviceMerRatesMatchTheRequestedRatesOverManyDevices() {
     double[] rho = {0.5, 0.7, 0.8};
     PartitionResult r = Partitioner.partition(inputs(400, 10), cfg(2024, 400, rho, MerMode.DEVICE, SplitUnit.SAMPLE));

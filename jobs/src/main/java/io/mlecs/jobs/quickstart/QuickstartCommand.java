@@ -50,7 +50,7 @@ public final class QuickstartCommand implements Command {
         + "  --mer      modality existing rate, drawn per device (default 0.7)\n"
         + "  --rounds   communication rounds T (default 3)\n"
         + "  --seed     master seed (default 27)\n"
-        + "  --method   ml-ecs | ml-ecs-no-mma | ml-ecs-no-seccl | standalone (default ml-ecs)\n"
+        + "  --method   " + String.join(" | ", Method.names()) + " (default ml-ecs)\n"
         + "  --out      run directory (default runs/quickstart-<task>-<seed>)\n";
   }
 

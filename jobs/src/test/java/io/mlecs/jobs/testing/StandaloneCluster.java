@@ -2,8 +2,6 @@ package io.mlecs.jobs.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +17,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -142,8 +139,8 @@ public final class StandaloneCluster implements AutoCloseable {
     }
 
     /** What a submitted application did. */
-    public record SubmitResult(int exitCode, boolean timedOut, Duration elapsed, String stdout, String stderr,
-                               Path stdoutFile, Path stderrFile, String diagnostics) {
+    public record SubmitResult(long pid, int exitCode, boolean timedOut, Duration elapsed, String stdout,
+                               String stderr, Path stdoutFile, Path stderrFile, String diagnostics) {
     }
 
     private final Builder options;
@@ -167,7 +164,7 @@ public final class StandaloneCluster implements AutoCloseable {
         this.sparkHome = options.sparkHome.toAbsolutePath().normalize();
         Path base = options.workDir.toAbsolutePath().normalize();
         Files.createDirectories(base);
-        killLeftovers(base, sparkHome);
+        ProcessTrees.killLeftovers(base, PID_SUFFIX, sparkHome.toString(), STOP_GRACE);
         this.dir = Files.createTempDirectory(base, "cluster-");
         this.pidFile = base.resolve(dir.getFileName() + PID_SUFFIX);
         this.logDir = Files.createDirectories(dir.resolve("logs"));
@@ -274,9 +271,21 @@ public final class StandaloneCluster implements AutoCloseable {
         String stderr = Files.readString(err, StandardCharsets.UTF_8);
         int code = finished ? p.exitValue() : -1;
         String diag = name + (finished ? " exited " + code : " timed out after " + timeout.toSeconds() + " s")
-                + " in " + elapsed.toMillis() + " ms\n--- driver stderr (tail) ---\n" + tail(stderr, 60)
+                + " in " + elapsed.toMillis() + " ms\n--- driver stderr (tail) ---\n" + ProcessTrees.tail(stderr, 60)
                 + executorLogTails();
-        return new SubmitResult(code, !finished, elapsed, stdout, stderr, out, err, diag);
+        return new SubmitResult(p.pid(), code, !finished, elapsed, stdout, stderr, out, err, diag);
+    }
+
+    /** Pids of the running daemons and drivers and all their descendants (executors included). */
+    public List<Long> pids() {
+        List<Long> pids = new ArrayList<>();
+        synchronized (processes) {
+            for (Managed m : processes) {
+                pids.add(m.process().pid());
+                m.process().toHandle().descendants().forEach(h -> pids.add(h.pid()));
+            }
+        }
+        return pids;
     }
 
     /** Stops every process of the cluster and their descendants; safe to call more than once. */
@@ -293,6 +302,7 @@ public final class StandaloneCluster implements AutoCloseable {
         Collections.reverse(all); // drivers, then workers (and their executors), then the master
         stop(all);
         processes.clear();
+        deleteAppJarCopies();
         try {
             Files.deleteIfExists(pidFile);
         } catch (IOException e) {
@@ -307,13 +317,25 @@ public final class StandaloneCluster implements AutoCloseable {
         }
     }
 
+    /** Workers copy each application's jars into their work folders (the shaded jar: ~230 MB each); logs stay. */
+    private void deleteAppJarCopies() {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p))
+                    .toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // best effort: only disk space
+        }
+    }
+
     /** The last lines of every executor's stderr (for failure messages). */
     public String executorLogTails() {
         StringBuilder sb = new StringBuilder();
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path f : files.filter(p -> p.getFileName().toString().equals("stderr")).sorted().toList()) {
                 sb.append("\n--- ").append(dir.relativize(f)).append(" (tail) ---\n")
-                        .append(tail(Files.readString(f, StandardCharsets.UTF_8), 30));
+                        .append(ProcessTrees.tail(Files.readString(f, StandardCharsets.UTF_8), 30));
             }
         } catch (IOException | UncheckedIOException e) {
             sb.append("\n(could not read executor logs: ").append(e).append(')');
@@ -344,7 +366,7 @@ public final class StandaloneCluster implements AutoCloseable {
                 "logger.nd4jimport.level = error",
                 ""), StandardCharsets.UTF_8);
 
-        int[] ports = freePorts(2 + 2 * options.workers);
+        int[] ports = ProcessTrees.freeLoopbackPorts(2 + 2 * options.workers);
         masterPort = ports[0];
         masterUiPort = ports[1];
         Instant deadline = Instant.now().plus(options.startTimeout);
@@ -370,7 +392,7 @@ public final class StandaloneCluster implements AutoCloseable {
             for (Managed m : List.copyOf(processes)) {
                 if (!m.process().isAlive()) {
                     throw new IllegalStateException(m.name() + " exited with " + m.process().exitValue()
-                            + " while starting; log tail:\n" + tail(readQuietly(m.log()), 40));
+                            + " while starting; log tail:\n" + ProcessTrees.tail(ProcessTrees.readQuietly(m.log()), 40));
                 }
             }
             try {
@@ -385,7 +407,7 @@ public final class StandaloneCluster implements AutoCloseable {
         }
         throw new IllegalStateException("only " + alive + " of " + options.workers + " workers registered within "
                 + options.startTimeout.toSeconds() + " s " + lastError + "\n--- master log (tail) ---\n"
-                + tail(readQuietly(master.log()), 40));
+                + ProcessTrees.tail(ProcessTrees.readQuietly(master.log()), 40));
     }
 
     private Managed launchDaemon(String name, String className, List<String> args, Map<String, String> extraEnv)
@@ -423,14 +445,14 @@ public final class StandaloneCluster implements AutoCloseable {
         String text = Files.readString(out, StandardCharsets.UTF_8);
         if (p.exitValue() != 0 || text.isEmpty()) {
             throw new IllegalStateException("Spark's launcher failed (exit " + p.exitValue() + ") for " + className
-                    + ":\n" + readQuietly(err) + text);
+                    + ":\n" + ProcessTrees.readQuietly(err) + text);
         }
         // As bin/spark-class reads it: message lines, then a line holding only NUL, then the command, each
         // argument followed by NUL.
         int marker = text.indexOf("\0\n");
         if (marker < 0) {
             throw new IllegalStateException("unexpected output of Spark's launcher for " + className + ":\n" + text
-                    + readQuietly(err));
+                    + ProcessTrees.readQuietly(err));
         }
         List<String> command = Arrays.stream(text.substring(marker + 2).split("\0", -1))
                 .map(a -> a.replaceAll("\r$", "")).filter(a -> !a.isEmpty())
@@ -473,116 +495,10 @@ public final class StandaloneCluster implements AutoCloseable {
 
     /** SIGTERM to each process and its descendants, SIGKILL to whatever is left after the grace period. */
     private static void stop(List<Managed> list) {
-        List<ProcessHandle> handles = new ArrayList<>();
-        for (Managed m : list) {
-            ProcessHandle h = m.process().toHandle();
-            // descendants first, collected before the parent goes (executors are children of workers)
-            h.descendants().forEach(handles::add);
-            handles.add(h);
-        }
-        terminate(handles);
-    }
-
-    private static void terminate(List<ProcessHandle> handles) {
-        handles.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroy);
-        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
-        for (ProcessHandle h : handles) {
-            long left = deadline - System.nanoTime();
-            if (left > 0 && h.isAlive()) {
-                try {
-                    h.onExit().get(left, TimeUnit.NANOSECONDS);
-                } catch (Exception e) {
-                    // falls through to the forcible kill
-                }
-            }
-        }
-        handles.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-        for (ProcessHandle h : handles) {
-            try {
-                h.onExit().get(5, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                // nothing more to do
-            }
-        }
-    }
-
-    /**
-     * Kills what previous (killed) runs recorded in pid files under {@code base}, where such a pid is still alive,
-     * is not a child of this JVM and runs a JVM of this Spark home.
-     */
-    private static void killLeftovers(Path base, Path sparkHome) {
-        List<Path> pidFiles;
-        try (Stream<Path> s = Files.list(base)) {
-            pidFiles = s.filter(p -> p.getFileName().toString().endsWith(PID_SUFFIX)).toList();
-        } catch (IOException e) {
-            return;
-        }
-        java.util.Set<Long> ours = ProcessHandle.current().descendants().map(ProcessHandle::pid)
-                .collect(Collectors.toSet());
-        List<ProcessHandle> stale = new ArrayList<>();
-        for (Path pidFile : pidFiles) {
-            try {
-                boolean anyOurs = false;
-                for (String line : Files.readAllLines(pidFile, StandardCharsets.UTF_8)) {
-                    String[] parts = line.trim().split("\\s+");
-                    if (parts.length == 0 || parts[0].isEmpty()) {
-                        continue;
-                    }
-                    long pid = Long.parseLong(parts[0]);
-                    if (ours.contains(pid)) {
-                        anyOurs = true; // a cluster of this JVM that is still running
-                        continue;
-                    }
-                    Optional<ProcessHandle> h = ProcessHandle.of(pid);
-                    if (h.isPresent() && h.get().isAlive() && h.get().info().commandLine()
-                            .map(c -> c.contains(sparkHome.toString())).orElse(false)) {
-                        h.get().descendants().forEach(stale::add);
-                        stale.add(h.get());
-                    }
-                }
-                if (!anyOurs) {
-                    Files.deleteIfExists(pidFile);
-                }
-            } catch (IOException | NumberFormatException e) {
-                // best effort
-            }
-        }
-        terminate(stale);
-    }
-
-    private static int[] freePorts(int n) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            int[] ports = new int[n];
-            for (int i = 0; i < n; i++) {
-                ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
-                s.setReuseAddress(true);
-                sockets.add(s);
-                ports[i] = s.getLocalPort();
-            }
-            return ports;
-        } finally {
-            for (ServerSocket s : sockets) {
-                s.close();
-            }
-        }
+        ProcessTrees.terminate(list.stream().map(m -> m.process().toHandle()).toList(), STOP_GRACE);
     }
 
     private static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static String readQuietly(Path p) {
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(cannot read " + p + ": " + e + ")";
-        }
-    }
-
-    static String tail(String text, int lines) {
-        String[] all = text.split("\n", -1);
-        int from = Math.max(0, all.length - lines);
-        return String.join("\n", Arrays.asList(all).subList(from, all.length));
     }
 }

@@ -1,0 +1,49 @@
+package io.mlecs.jobs.train;
+
+import io.mlecs.core.data.DeviceData;
+import io.mlecs.core.data.FederatedData;
+import io.mlecs.core.data.TaskType;
+import io.mlecs.core.synth.SyntheticFederatedData;
+import io.mlecs.core.synth.SyntheticOptions;
+import io.mlecs.jobs.data.PreparedData;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The data of a training run: the public part on the driver and the device shards as an RDD
+ * (synthetic data generated on the driver and parallelised by device, or a prepared dataset).
+ *
+ * @param driver public data (and, for synthetic data, every device too)
+ * @param devices device shards for the Spark transport
+ * @param provenance what the run manifest records about the input
+ */
+record RunData(FederatedData driver, JavaRDD<DeviceData> devices, Map<String, Object> provenance) {
+
+  static RunData load(TrainSettings s, SparkSession spark) {
+    int perTask = s.integer("spark.devices-per-task");
+    if (s.prepared()) {
+      PreparedData p = PreparedData.load(spark, s.string("data.path"), s.integer("data.devices"),
+          perTask, s.integer("data.text-dim"), s.integer("data.caption-tokens"));
+      FederatedData driver = s.string("spark.transport").equals("local") ? p.collectAll()
+          : p.driverView();
+      return new RunData(driver, p.devices(), Map.of("source", "prepared", "path",
+          s.string("data.path"), "manifest_sha256", p.manifest().sha256(), "devices",
+          p.numDevices()));
+    }
+    String p = "data.synthetic.";
+    SyntheticOptions o = new SyntheticOptions(
+        s.string(p + "task").equals("captioning") ? TaskType.CAPTIONING : TaskType.CLASSIFICATION,
+        s.integer(p + "devices"), s.integer(p + "private-per-device"),
+        s.integer(p + "public-train"), s.integer(p + "public-test"), s.number(p + "mer"),
+        s.number(p + "noise"), s.config().getLong("run.seed"));
+    FederatedData data = SyntheticFederatedData.generate(o);
+    List<DeviceData> devices = data.devices();
+    int slices = Math.max(1, (devices.size() + perTask - 1) / perTask);
+    JavaRDD<DeviceData> rdd = JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .parallelize(devices, slices).cache();
+    return new RunData(data, rdd, Map.of("source", "synthetic", "options", o.toString()));
+  }
+}

@@ -1,0 +1,51 @@
+package io.mlecs.jobs.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Bad settings fail before any work with a message naming the source, the key and the value. */
+class TrainSettingsTest {
+  @Test
+  void defaultsAreComplete() {
+    TrainSettings s = TrainSettings.parse("", "empty.conf");
+    assertEquals("ml-ecs", s.runConfig().method());
+    assertEquals(64, s.runConfig().device().dModel());
+  }
+
+  @Test
+  void unknownKeyIsNamedWithTheKnownSiblings() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> TrainSettings.parse("train { learning_rate = 0.1 }", "x.conf"));
+    assertTrue(e.getMessage().startsWith("x.conf: unknown key 'train.learning_rate'"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("train.learning-rate"), e.getMessage());
+  }
+
+  @Test
+  void badValuesNameTheParameterAndValue() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> TrainSettings.parse("model.device.heads = 5", "y.conf"));
+    assertTrue(e.getMessage().contains("model.dModel (64) must be divisible by model.heads (5)"),
+        e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> TrainSettings.parse("run.method = fedsomething", "y.conf"));
+    assertTrue(e.getMessage().contains("unknown method 'fedsomething'"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> TrainSettings.parse("spark.transport = yarn", "y.conf"));
+    assertTrue(e.getMessage().contains("spark.transport must be one of [spark, local], got 'yarn'"),
+        e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> TrainSettings.parse("train.batch-size = one", "y.conf"));
+    assertTrue(e.getMessage().contains("train.batch-size"), e.getMessage());
+  }
+
+  @Test
+  void preparedDataNeedsAPath() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> TrainSettings.parse("data.source = prepared", "z.conf"));
+    assertEquals("z.conf: data.path must be set when data.source = prepared", e.getMessage());
+  }
+}
