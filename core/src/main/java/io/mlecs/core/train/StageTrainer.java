@@ -167,7 +167,8 @@ public final class StageTrainer {
     for (int l = 0; l < graph.spec().shape().config().layers(); l++) {
       for (char proj : new char[] {'q', 'v'}) {
         float[] m = new float[rows * d];
-        float keep = (float) (1.0 / (1.0 - p));
+        // the graph takes the LoRA scale alpha / r from the mask (GraphInputs.dropout)
+        float keep = (float) (graph.spec().shape().config().loraScale() / (1.0 - p));
         for (int i = 0; i < m.length; i++) {
           m[i] = r.nextDouble() < p ? 0f : keep;
         }
