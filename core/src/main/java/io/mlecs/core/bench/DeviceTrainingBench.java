@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -163,6 +164,9 @@ final class DeviceTrainingBench {
     m.put("steps_timed", steps);
     m.put("warmup_steps", warmup);
     m.put("distinct_minibatches", nb);
+    m.put("graph_ops_forward", s.graph().sameDiff().getOps().size());
+    SameDiff gradFn = s.graph().sameDiff().getFunction("grad");
+    m.put("graph_ops_gradient_function", gradFn == null ? -1 : gradFn.getOps().size());
     m.put("trainable_tensors", s.trainable().size());
     m.put("trainable_scalars", s.trainable().stream().mapToLong(n -> s.all().get(n).length())
         .sum());
