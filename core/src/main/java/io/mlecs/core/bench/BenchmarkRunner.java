@@ -84,7 +84,7 @@ public final class BenchmarkRunner {
         m.put("dtype", "FLOAT");
       }
       Map<String, Object> timing = DeviceTrainingBench.run(s, options.warmup(), options.steps(),
-          options.seed() + 1, options.raw());
+          options.quick() ? 30 : options.steps(), options.seed() + 1, options.raw());
       m.putAll(timing);
       java.util.Set<String> trainable = new java.util.HashSet<>(s.trainable());
       FlopEstimate f = FlopEstimate.of(s.shape(), s.graph().modalities(), o, options.batch(),

@@ -113,9 +113,10 @@ final class DeviceTrainingBench {
 
   /**
    * Times {@code steps} production steps after {@code warmup} untimed ones, then the phases of
-   * {@code steps} more.
+   * {@code phaseSteps} more.
    */
-  static Map<String, Object> run(Setup s, int warmup, int steps, long seed, boolean raw) {
+  static Map<String, Object> run(Setup s, int warmup, int steps, int phaseSteps, long seed,
+      boolean raw) {
     AdamOptimizer adam = new AdamOptimizer(new ParamStore());
     SplittableRandom r = new SplittableRandom(seed);
     int nb = s.batches().size();
@@ -140,10 +141,10 @@ final class DeviceTrainingBench {
       }
       lossLast = loss;
     }
-    double[] encode = new double[steps];
-    double[] grad = new double[steps];
-    double[] update = new double[steps];
-    for (int i = 0; i < steps; i++) {
+    double[] encode = new double[phaseSteps];
+    double[] grad = new double[phaseSteps];
+    double[] update = new double[phaseSteps];
+    for (int i = 0; i < phaseSteps; i++) {
       long t0 = System.nanoTime();
       Map<String, INDArray> ph = s.trainer().stepPlaceholders(s.batches().get(i % nb),
           r.nextLong(), s.extras());

@@ -125,12 +125,18 @@ public final class BatchEncoder {
   }
 
   /**
-   * A c-order array of type {@code dt} holding {@code data}: built from the float values directly
-   * (no double copy); widened exactly when {@code dt} is DOUBLE. Features are float32 and labels,
-   * weights and masks are 0/1, so no value changes.
+   * A c-order array of type {@code dt} holding {@code data}: FLOAT (training and inference) is
+   * built from the float values directly, with no double copy and no cast; other types are
+   * widened exactly (features are float32, labels, weights and masks 0/1).
    */
   static INDArray array(float[] data, DataType dt, long... shape) {
-    INDArray a = Nd4j.create(data, shape, 'c');
-    return dt == DataType.FLOAT ? a : a.castTo(dt);
+    if (dt == DataType.FLOAT) {
+      return Nd4j.create(data, shape, 'c');
+    }
+    double[] wide = new double[data.length];
+    for (int i = 0; i < data.length; i++) {
+      wide[i] = data[i];
+    }
+    return Nd4j.create(wide, shape, DataType.DOUBLE).castTo(dt);
   }
 }
