@@ -37,7 +37,7 @@ record BenchOptions(boolean quick, boolean raw, long seed, int warmup, int steps
       }
     }
     long seed = 42;
-    int warmup = quick ? 20 : 60;
+    int warmup = quick ? 20 : 50;
     int steps = quick ? 60 : 120;
     int batch = 16;
     int threads = 0;
