@@ -59,8 +59,8 @@ public final class BatchEncoder {
     int tx = shape.tokenLength();
     int v = shape.vocabSize();
     int[] tokens = new int[b * tx];
-    double[] labels = new double[b * tt * v];
-    double[] weights = new double[b * tt];
+    float[] labels = new float[b * tt * v];
+    float[] weights = new float[b * tt];
     for (int i = 0; i < b; i++) {
       int[] target = targetIds(samples.get(i).targetText());
       int base = i * tx;
@@ -70,8 +70,8 @@ public final class BatchEncoder {
       boolean scored = true;
       for (int j = 0; j < tt; j++) {
         if (scored) {
-          labels[(i * tt + j) * v + target[j]] = 1.0;
-          weights[i * tt + j] = 1.0;
+          labels[(i * tt + j) * v + target[j]] = 1f;
+          weights[i * tt + j] = 1f;
         }
         if (target[j] == WordTokenizer.EOS) {
           scored = false;
@@ -79,10 +79,8 @@ public final class BatchEncoder {
       }
     }
     ph.put(GraphInputs.TOKENS, Nd4j.createFromArray(tokens));
-    ph.put(GraphInputs.LABELS, Nd4j.create(labels, new long[] {(long) b * tt, v}, DataType.DOUBLE)
-        .castTo(dt));
-    ph.put(GraphInputs.LABEL_WEIGHTS, Nd4j.create(weights, new long[] {(long) b * tt},
-        DataType.DOUBLE).castTo(dt));
+    ph.put(GraphInputs.LABELS, array(labels, dt, (long) b * tt, v));
+    ph.put(GraphInputs.LABEL_WEIGHTS, array(weights, dt, (long) b * tt));
     return ph;
   }
 
@@ -104,11 +102,11 @@ public final class BatchEncoder {
   public static void encodeFeatures(List<Sample> samples, List<Modality> owned,
       List<Integer> ownedIndices, DataType dt, Map<String, INDArray> ph) {
     int b = samples.size();
-    double[] mask = new double[b * owned.size()];
+    float[] mask = new float[b * owned.size()];
     for (int k = 0; k < owned.size(); k++) {
       Modality m = owned.get(k);
       int idx = ownedIndices.get(k);
-      double[] feat = new double[b * m.dim()];
+      float[] feat = new float[b * m.dim()];
       for (int i = 0; i < b; i++) {
         float[] f = samples.get(i).features()[idx];
         if (f == null) {
@@ -118,15 +116,27 @@ public final class BatchEncoder {
           throw new IllegalArgumentException("sample " + samples.get(i).id() + ": modality '"
               + m.name() + "' has " + f.length + " features, expected " + m.dim());
         }
-        mask[i * owned.size() + k] = 1.0;
-        for (int j = 0; j < f.length; j++) {
-          feat[i * m.dim() + j] = f[j];
-        }
+        mask[i * owned.size() + k] = 1f;
+        System.arraycopy(f, 0, feat, i * m.dim(), f.length);
       }
-      ph.put(GraphInputs.feature(m.name()),
-          Nd4j.create(feat, new long[] {b, m.dim()}, DataType.DOUBLE).castTo(dt));
+      ph.put(GraphInputs.feature(m.name()), array(feat, dt, b, m.dim()));
     }
-    ph.put(GraphInputs.MASK, Nd4j.create(mask, new long[] {b, owned.size()}, DataType.DOUBLE)
-        .castTo(dt));
+    ph.put(GraphInputs.MASK, array(mask, dt, b, owned.size()));
+  }
+
+  /**
+   * A c-order array of type {@code dt} holding {@code data}: FLOAT (training and inference) is
+   * built from the float values directly, with no double copy and no cast; other types are
+   * widened exactly (features are float32, labels, weights and masks 0/1).
+   */
+  static INDArray array(float[] data, DataType dt, long... shape) {
+    if (dt == DataType.FLOAT) {
+      return Nd4j.create(data, shape, 'c');
+    }
+    double[] wide = new double[data.length];
+    for (int i = 0; i < data.length; i++) {
+      wide[i] = data[i];
+    }
+    return Nd4j.create(wide, shape, DataType.DOUBLE).castTo(dt);
   }
 }

@@ -28,7 +28,10 @@ public final class GraphInputs {
   /** [B, P, d] soft tokens (pretraining only: zeros). */
   public static final String SOFT = "soft_tokens";
 
-  /** [B * T, d] LoRA dropout keep-mask / (1 - p) for layer l and projection q or v. */
+  /**
+   * [B * T, d] LoRA dropout mask for layer l and projection q or v, times the LoRA scale: each
+   * entry is 0 (dropped) or (alpha / r) / (1 - p).
+   */
   public static String dropout(int layer, char proj) {
     return "lora_drop_" + proj + layer;
   }

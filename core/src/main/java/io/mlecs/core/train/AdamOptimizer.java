@@ -3,13 +3,19 @@ package io.mlecs.core.train;
 import io.mlecs.core.model.ParamStore;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Adam with per-parameter step counts. Its state (first and second moments, steps) lives in a
  * {@link ParamStore} under {@code adam.m.NAME}, {@code adam.v.NAME}, {@code adam.t.NAME}, so it
  * is persisted with the device state like any other tensor.
+ *
+ * <p>Update at step t (1-based): m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2;
+ * p -= lr sqrt(1 - b2^t) / (1 - b1^t) m / (sqrt(v) + eps). It runs as ND4J's fused
+ * {@code adam_updater} op (one native call per tensor instead of a dozen element-wise ones), which
+ * updates m and v in place and writes the step into the gradient array: the gradients passed in
+ * are consumed.
  */
 public final class AdamOptimizer {
   private static final double BETA1 = 0.9;
@@ -25,22 +31,34 @@ public final class AdamOptimizer {
     return state;
   }
 
-  /** One in-place update of each named parameter with its gradient. */
+  /**
+   * One in-place update of each named parameter with its gradient. The gradient arrays are
+   * overwritten (they hold the applied step afterwards).
+   */
   public void step(ParamStore params, Map<String, INDArray> grads, double lr) {
     for (Map.Entry<String, INDArray> e : grads.entrySet()) {
       String name = e.getKey();
       INDArray p = params.get(name);
-      INDArray g = e.getValue().castTo(p.dataType());
+      INDArray g = e.getValue();
+      if (g.dataType() != p.dataType()) {
+        g = g.castTo(p.dataType());
+      }
+      if (!g.equalShapes(p) || g.isView() || g.ordering() != 'c') {
+        g = g.reshape('c', p.shape()).dup('c');
+      }
       INDArray m = moment("adam.m." + name, p);
       INDArray v = moment("adam.v." + name, p);
-      INDArray tArr = state.contains("adam.t." + name) ? state.get("adam.t." + name) : null;
+      String tKey = "adam.t." + name;
+      INDArray tArr = state.contains(tKey) ? state.get(tKey) : null;
       double t = tArr == null ? 1 : tArr.getDouble(0) + 1;
-      state.put("adam.t." + name, Nd4j.createFromArray(t));
-      m.muli(BETA1).addi(g.mul(1 - BETA1));
-      v.muli(BETA2).addi(g.mul(g).muli(1 - BETA2));
-      double alpha = lr * Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t));
-      INDArray denom = Transforms.sqrt(v, true).addi(EPS);
-      p.subi(m.div(denom).muli(alpha));
+      if (tArr == null) {
+        state.put(tKey, Nd4j.createFromArray(t));
+      } else {
+        tArr.putScalar(0, t);
+      }
+      // iteration is 0-based in the op: it uses b^(iteration + 1)
+      Nd4j.exec(new AdamUpdater(g, v, m, lr, BETA1, BETA2, EPS, (int) t - 1));
+      p.subi(g);
     }
   }
 

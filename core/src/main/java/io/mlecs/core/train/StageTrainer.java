@@ -153,6 +153,19 @@ public final class StageTrainer {
     return this;
   }
 
+  /**
+   * Every placeholder of one training step, as {@link #step} feeds them: batch, extras and (if
+   * on) LoRA dropout masks (for benchmarks that time the phases of a step).
+   */
+  public Map<String, INDArray> stepPlaceholders(List<Sample> batch, long dropoutSeed,
+      Extras extras) {
+    Map<String, INDArray> ph = placeholders(batch, extras);
+    if (graph.spec().loraDropout()) {
+      addDropoutMasks(ph, batch.size(), dropoutSeed);
+    }
+    return ph;
+  }
+
   private void addDropoutMasks(Map<String, INDArray> ph, int batch, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     double p = graph.spec().shape().config().loraDropout();
@@ -161,7 +174,8 @@ public final class StageTrainer {
     for (int l = 0; l < graph.spec().shape().config().layers(); l++) {
       for (char proj : new char[] {'q', 'v'}) {
         float[] m = new float[rows * d];
-        float keep = (float) (1.0 / (1.0 - p));
+        // the graph takes the LoRA scale alpha / r from the mask (GraphInputs.dropout)
+        float keep = (float) (graph.spec().shape().config().loraScale() / (1.0 - p));
         for (int i = 0; i < m.length; i++) {
           m[i] = r.nextDouble() < p ? 0f : keep;
         }
