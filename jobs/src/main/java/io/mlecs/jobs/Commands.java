@@ -1,6 +1,7 @@
 package io.mlecs.jobs;
 
 import io.mlecs.eval.cli.MetricsCommand;
+import io.mlecs.jobs.bench.BenchCommand;
 import io.mlecs.jobs.cli.CommandRegistry;
 import io.mlecs.jobs.cli.DelegatingCommand;
 import io.mlecs.jobs.quickstart.QuickstartCommand;
@@ -21,6 +22,7 @@ public final class Commands {
                 .add(new DoctorCommand())
                 .add(new QuickstartCommand())
                 .add(new TrainCommand())
+                .add(new BenchCommand())
                 .add(new DelegatingCommand("prep",
                         "prepare UR-FALL or VAST as partitioned Parquet (prep urfall|vast --help)",
                         (args, ctx) -> PrepCommand.run(args,
