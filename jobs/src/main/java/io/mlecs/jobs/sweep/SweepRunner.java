@@ -53,6 +53,8 @@ public final class SweepRunner {
         cells.size(), s.methods().size(), s.mers().size(), s.devices().size(), s.seeds().size(),
         s.data().wireName(), s.dir());
     PreparedInputs inputs = new PreparedInputs(s, spark, out);
+    PretrainedCache pretrained = s.sweep().getBoolean("share-pretraining")
+        ? new PretrainedCache(s.dir(), s.publicDataKey(), out) : null;
     int skipped = 0;
     int resumed = 0;
     int started = 0;
@@ -78,7 +80,13 @@ public final class SweepRunner {
       }
       out.println(tag + (resume ? ": resuming" : ": starting") + " in " + dir);
       long t0 = System.nanoTime();
+      if (pretrained != null) {
+        pretrained.seed(ts, dir);
+      }
       runCell(ts, spark, out, resume);
+      if (pretrained != null) {
+        pretrained.keep(ts, dir);
+      }
       double seconds = (System.nanoTime() - t0) / 1e9;
       write(dir.resolve(SECONDS_FILE), String.format(Locale.ROOT, "%.3f,%s%n", seconds,
           resume ? "resumed" : "whole"));

@@ -142,6 +142,7 @@ public record SweepSettings(String source, Path dir, List<String> methods, List<
       throw c.bad("data", sweep.getValue("data"), "must be one of " + DataKind.wireNames());
     }
     c.bool("report");
+    c.bool("share-pretraining");
     c.oneOf("prep.split-unit", "sample", "group");
     c.oneOf("prep.mer-mode", "device", "sample");
     c.range("prep.public-fraction", 0, 0.9);
@@ -201,6 +202,19 @@ public record SweepSettings(String source, Path dir, List<String> methods, List<
     }
     return dir.resolve(Path.of("data", data.prepDataset(), "mer-" + cell.mer(),
         "n-" + cell.devices(), "seed-" + cell.seed()));
+  }
+
+  /**
+   * What the public data of a cell depends on besides the training keys: for prepared data the
+   * raw input and the prep and VAST options (not MER or N; see {@link PretrainedCache}).
+   */
+  String publicDataKey() {
+    if (data == DataKind.SYNTHETIC) {
+      return "synthetic";
+    }
+    ConfigRenderOptions c = ConfigRenderOptions.concise();
+    return data.wireName() + "|" + sweep.getValue("urfall").render(c) + "|"
+        + sweep.getValue("vast").render(c) + "|" + sweep.getValue("prep").render(c);
   }
 
   /** The training settings of one cell: the base configuration plus the cell's keys. */

@@ -77,6 +77,8 @@ class SweepTest {
     assertEquals(4, s.cells().size());
     String first = run(s);
     assertEquals(4, count(first, ": starting in "), first);
+    // Standalone reuses ML-ECS's pretrained backbones at each MER (same data, seed, keys)
+    assertEquals(2, count(first, "sweep: reused pretrained backbones"), first);
 
     List<String> results = Files.readAllLines(dir.resolve("results.csv"));
     assertEquals(ResultTables.RESULTS_HEADER, results.get(0));
@@ -115,6 +117,14 @@ class SweepTest {
     assertEquals(before, Files.getLastModifiedTime(lora));
     assertEquals(results, Files.readAllLines(dir.resolve("results.csv")));
 
+    // a cell that pretrains itself ends exactly like the one that reused the backbones
+    Path alone = tmp.resolve("alone");
+    run(SweepSettings.parse(tiny(alone, "methods = [standalone], mer = [0.5], devices = [3], "
+        + "seeds = [5], share-pretraining = false, report = false", 1), "alone.conf"));
+    assertEquals(results.stream().filter(l -> l.startsWith("standalone,0.5,")).toList(),
+        Files.readAllLines(alone.resolve("results.csv")).subList(1, Files.readAllLines(
+            alone.resolve("results.csv")).size()));
+
     // changed training settings never mix with the finished cells
     IllegalArgumentException changed = assertThrows(IllegalArgumentException.class,
         () -> run(SweepSettings.parse(text + "\ntrain.learning-rate = 0.01", "changed.conf")));
@@ -126,15 +136,15 @@ class SweepTest {
   @Test
   void aKilledSweepResumesItsStartedCell(@TempDir Path tmp) throws Exception {
     Path dir = tmp.resolve("sweep");
-    String text = tiny(dir, "methods = [ml-ecs-no-mma], mer = [0.7], devices = [3], seeds = [8]",
-        2);
+    // FedMLLM: its own prompt must survive the reload of the saved backbones on resume
+    String text = tiny(dir, "methods = [fedmllm], mer = [0.7], devices = [3], seeds = [8]", 2);
     spark.sparkContext().conf().set(TrainRun.ABORT_AFTER_ROUND, "1");
     try {
       assertThrows(IllegalStateException.class, () -> run(SweepSettings.parse(text, "k.conf")));
     } finally {
       spark.sparkContext().conf().remove(TrainRun.ABORT_AFTER_ROUND);
     }
-    Path cell = dir.resolve("cells/ml-ecs-no-mma/mer-0.7/n-3/seed-8");
+    Path cell = dir.resolve("cells/fedmllm/mer-0.7/n-3/seed-8");
     assertTrue(Files.notExists(cell.resolve("final/global-lora.tensors")));
     String out = run(SweepSettings.parse(text, "k.conf"));
     assertTrue(out.contains(": resuming in ") && out.contains("after round 1 of 2"), out);
@@ -152,15 +162,27 @@ class SweepTest {
     assertEquals(0, io.mlecs.prep.SampleDataCommand.run(new String[] {"urfall", "--out",
         raw.toString(), "--seed", "3", "--sequences", "6", "--frames", "20"}, p, p), log::toString);
     Path dir = tmp.resolve("sweep");
-    String grid = "methods = [standalone, ml-ecs], mer = [0.5], devices = [3], seeds = [2], "
+    String grid = "methods = [standalone, ml-ecs], mer = [0.5, 0.8], devices = [3], seeds = [2], "
         + "data = prepared-urfall, urfall.input = \"" + raw.toString().replace("\\", "/")
         + "\", report = false";
     String out = run(SweepSettings.parse(tiny(dir, grid, 1), "u.conf"));
-    assertEquals(1, count(out, "sweep: prepped urfall"), out);
-    assertTrue(Files.isRegularFile(dir.resolve("data/urfall/mer-0.5/n-3/seed-2/_manifest.json")));
-    assertTrue(Files.readString(dir.resolve("results.csv")).contains("ml-ecs,0.5,3,2,1,0,test,"
+    assertEquals(2, count(out, "sweep: prepped urfall"), out);
+    Path low = dir.resolve("data/urfall/mer-0.5/n-3/seed-2");
+    Path high = dir.resolve("data/urfall/mer-0.8/n-3/seed-2");
+    assertTrue(Files.isRegularFile(low.resolve("_manifest.json")));
+    assertTrue(Files.readString(dir.resolve("results.csv")).contains("ml-ecs,0.8,3,2,1,0,test,"
         + "f1_macro,"));
     assertTrue(Files.notExists(dir.resolve("report.html")), "sweep.report = false");
+    // one pretraining for all four cells: the public rows do not depend on MER (or N)
+    assertEquals(3, count(out, "sweep: reused pretrained backbones"), out);
+    assertEquals(publicRows(low), publicRows(high));
+  }
+
+  private static List<String> publicRows(Path prepared) {
+    return spark.read().parquet(prepared.resolve("data").toString())
+        .where("role = 'public'").orderBy("sample_id")
+        .selectExpr("concat_ws('|', sample_id, split, to_json(features), presence_mask)")
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
   }
 
   @Test
