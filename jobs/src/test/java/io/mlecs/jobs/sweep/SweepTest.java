@@ -71,13 +71,13 @@ class SweepTest {
   void gridProducesTablesAndReportAndARerunSkipsFinishedCells(@TempDir Path tmp)
       throws Exception {
     Path dir = tmp.resolve("sweep");
-    String text = tiny(dir, "methods = [ml-ecs, standalone], mer = [0.5, 0.8], devices = [3], "
+    String text = tiny(dir, "methods = [ml-ecs, multi-fedavg], mer = [0.5, 0.8], devices = [3], "
         + "seeds = [5]", 1);
     SweepSettings s = SweepSettings.parse(text, "grid.conf");
     assertEquals(4, s.cells().size());
     String first = run(s);
     assertEquals(4, count(first, ": starting in "), first);
-    // Standalone reuses ML-ECS's pretrained backbones at each MER (same data, seed, keys)
+    // Multi-FedAvg reuses ML-ECS's pretrained backbones at each MER (same data, seed, keys)
     assertEquals(2, count(first, "sweep: reused pretrained backbones"), first);
 
     List<String> results = Files.readAllLines(dir.resolve("results.csv"));
@@ -88,16 +88,19 @@ class SweepTest {
       assertEquals(9, f.length, line);
       cells.add(f[0] + "," + f[1] + "," + f[2] + "," + f[3]);
     }
-    assertEquals(Set.of("ml-ecs,0.5,3,5", "ml-ecs,0.8,3,5", "standalone,0.5,3,5",
-        "standalone,0.8,3,5"), cells);
+    assertEquals(Set.of("ml-ecs,0.5,3,5", "ml-ecs,0.8,3,5", "multi-fedavg,0.5,3,5",
+        "multi-fedavg,0.8,3,5"), cells);
     assertTrue(results.stream().anyMatch(l -> l.startsWith("ml-ecs,0.5,3,5,1,server,test,"
         + "f1_macro,")), "server rows of ML-ECS");
-    assertTrue(results.stream().anyMatch(l -> l.startsWith("standalone,0.8,3,5,1,0,test,"
-        + "f1_macro,")), "device rows of Standalone");
+    assertTrue(results.stream().anyMatch(l -> l.startsWith("multi-fedavg,0.8,3,5,1,0,test,"
+        + "f1_macro,")), "device rows of Multi-FedAvg");
     List<String> bytes = Files.readAllLines(dir.resolve("bytes.csv"));
     assertEquals(ResultTables.BYTES_HEADER, bytes.get(0));
     assertTrue(bytes.stream().anyMatch(l -> l.startsWith("ml-ecs,0.5,3,5,1,up,lora,")), bytes
         .toString());
+    // Multi-FedAvg uploads its encoders too; the report reads those payloads
+    assertTrue(bytes.stream().anyMatch(l -> l.startsWith("multi-fedavg,0.5,3,5,1,up,encoder,")),
+        bytes.toString());
     List<String> params = Files.readAllLines(dir.resolve("device_params.csv"));
     assertEquals("method,num_devices,device_model_params", params.get(0));
     assertEquals(3, params.size(), params.toString());
@@ -106,7 +109,7 @@ class SweepTest {
     assertEquals(results.size() - 1,
         spark.read().parquet(dir.resolve("results.parquet").toString()).count());
     String html = Files.readString(dir.resolve("report.html"));
-    assertTrue(html.contains("ml-ecs") && html.contains("standalone"), "report names methods");
+    assertTrue(html.contains("ml-ecs") && html.contains("multi-fedavg"), "report names methods");
 
     // the same command again: every cell is skipped, nothing is rewritten
     Path lora = dir.resolve("cells/ml-ecs/mer-0.5/n-3/seed-5/final/global-lora.tensors");
@@ -119,9 +122,9 @@ class SweepTest {
 
     // a cell that pretrains itself ends exactly like the one that reused the backbones
     Path alone = tmp.resolve("alone");
-    run(SweepSettings.parse(tiny(alone, "methods = [standalone], mer = [0.5], devices = [3], "
+    run(SweepSettings.parse(tiny(alone, "methods = [multi-fedavg], mer = [0.5], devices = [3], "
         + "seeds = [5], share-pretraining = false, report = false", 1), "alone.conf"));
-    assertEquals(results.stream().filter(l -> l.startsWith("standalone,0.5,")).toList(),
+    assertEquals(results.stream().filter(l -> l.startsWith("multi-fedavg,0.5,")).toList(),
         Files.readAllLines(alone.resolve("results.csv")).subList(1, Files.readAllLines(
             alone.resolve("results.csv")).size()));
 
