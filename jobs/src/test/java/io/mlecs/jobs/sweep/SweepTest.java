@@ -98,8 +98,11 @@ class SweepTest {
     assertEquals(ResultTables.BYTES_HEADER, bytes.get(0));
     assertTrue(bytes.stream().anyMatch(l -> l.startsWith("ml-ecs,0.5,3,5,1,up,lora,")), bytes
         .toString());
-    // Multi-FedAvg uploads its encoders too; the report reads those payloads
+    // Multi-FedAvg sends and receives its encoders too (through the Spark broadcast); the report
+    // reads those payloads
     assertTrue(bytes.stream().anyMatch(l -> l.startsWith("multi-fedavg,0.5,3,5,1,up,encoder,")),
+        bytes.toString());
+    assertTrue(bytes.stream().anyMatch(l -> l.startsWith("multi-fedavg,0.5,3,5,1,down,encoder,")),
         bytes.toString());
     List<String> params = Files.readAllLines(dir.resolve("device_params.csv"));
     assertEquals("method,num_devices,device_model_params", params.get(0));
