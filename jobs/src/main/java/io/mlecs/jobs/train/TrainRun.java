@@ -86,7 +86,8 @@ public final class TrainRun {
     try (RoundTransport transport = transport(s, spark, ctx, data, method, sink, scorer)) {
       engine.run(transport, (RoundReport r) -> {
         writer.onRound(r);
-        checkpoints.save(r.round(), engine.serverState(), engine.globalLora());
+        // the whole global model: Multi-FedAvg's also holds encoders and connector
+        checkpoints.save(r.round(), engine.serverState(), engine.globalModel());
         if (r.round() > keep) {
           states.prune(r.round() - keep);
         }
