@@ -37,7 +37,7 @@ public record BenchOptions(boolean quick, boolean raw, long seed, int warmup, in
       }
     }
     long seed = 42;
-    int warmup = quick ? 20 : 60;
+    int warmup = quick ? 20 : 50;
     int steps = quick ? 60 : 120;
     int batch = 16;
     int threads = 0;

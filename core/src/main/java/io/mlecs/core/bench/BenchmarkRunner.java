@@ -2,6 +2,8 @@ package io.mlecs.core.bench;
 
 import io.mlecs.core.config.ModelConfig;
 import io.mlecs.core.model.Objective;
+import io.mlecs.core.model.ParamStore;
+import io.mlecs.core.train.AdamOptimizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -13,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -65,10 +68,23 @@ public final class BenchmarkRunner {
     double peakFlops = (double) peak.get("peak_gflops") * 1e9;
     out.put("peak", peak);
     int batches = 8;
-    List<Object> stages = new ArrayList<>();
-    for (Objective o : List.of(Objective.LM, Objective.CCL_DEVICE)) {
+    List<Objective> objectives = List.of(Objective.LM, Objective.CCL_DEVICE);
+    List<DeviceTrainingBench.Setup> setups = new ArrayList<>();
+    for (Objective o : objectives) {
       DeviceTrainingBench.Setup s = DeviceTrainingBench.setup(device, o, options.batch(),
           batches, options.seed());
+      // every stage is warmed up before any is timed: the first one timed would otherwise share
+      // the CPU with the JIT compiler threads
+      DeviceTrainingBench.warm(s, new AdamOptimizer(new ParamStore()), options.warmup(),
+          new SplittableRandom(options.seed() + 2));
+      setups.add(s);
+    }
+    out.put("warmup", "each stage: " + options.warmup() + " untimed steps before any stage is"
+        + " timed, then " + options.warmup() + " more right before its own timing");
+    List<Object> stages = new ArrayList<>();
+    for (int si = 0; si < objectives.size(); si++) {
+      Objective o = objectives.get(si);
+      DeviceTrainingBench.Setup s = setups.get(si);
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("stage", o == Objective.LM ? "AMT (objective LM; encoders + LoRA trainable)"
           : "CCL (objective CCL_DEVICE; connector + LoRA + tau trainable; random anchors)");

@@ -23,6 +23,7 @@ import io.mlecs.core.train.ModelContext;
 import io.mlecs.core.train.ModelFactory;
 import io.mlecs.core.train.StageTrainer;
 import io.mlecs.core.train.TrainableSets;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -120,10 +121,9 @@ final class DeviceTrainingBench {
     AdamOptimizer adam = new AdamOptimizer(new ParamStore());
     SplittableRandom r = new SplittableRandom(seed);
     int nb = s.batches().size();
-    for (int i = 0; i < warmup; i++) {
-      s.trainer().step(s.all(), adam, s.batches().get(i % nb), s.trainable(), s.lr(),
-          r.nextLong(), s.extras());
-    }
+    warm(s, adam, warmup, r);
+    long gcCount0 = gcCount();
+    long gcMs0 = gcMillis();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     double[] ms = new double[steps];
     double[] cpuMs = new double[steps];
@@ -141,6 +141,8 @@ final class DeviceTrainingBench {
       }
       lossLast = loss;
     }
+    long gcCount = gcCount() - gcCount0;
+    long gcMs = gcMillis() - gcMs0;
     double[] encode = new double[phaseSteps];
     double[] grad = new double[phaseSteps];
     double[] update = new double[phaseSteps];
@@ -173,6 +175,7 @@ final class DeviceTrainingBench {
         .sum());
     m.put("ms_per_step", Stats.summary(ms));
     m.put("thread_cpu_ms_per_step", Stats.summary(cpuMs));
+    m.put("gc_during_timed_steps", Map.of("collections", gcCount, "ms", gcMs));
     m.put("samples_per_s", Stats.round(batch * 1000.0 / medianMs, 1));
     m.put("tokens_per_s", Stats.round(batch * s.shape().sequenceLength() * 1000.0 / medianMs, 1));
     m.put("target_tokens_per_s",
@@ -190,6 +193,25 @@ final class DeviceTrainingBench {
     m.put("loss_first_timed_step", Stats.round(lossFirst, 4));
     m.put("loss_last_timed_step", Stats.round(lossLast, 4));
     return m;
+  }
+
+  /** {@code n} untimed production steps (JIT, caches, gradient function). */
+  static void warm(Setup s, AdamOptimizer adam, int n, SplittableRandom r) {
+    int nb = s.batches().size();
+    for (int i = 0; i < n; i++) {
+      s.trainer().step(s.all(), adam, s.batches().get(i % nb), s.trainable(), s.lr(),
+          r.nextLong(), s.extras());
+    }
+  }
+
+  static long gcCount() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+  }
+
+  static long gcMillis() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
   }
 
   private static double[] round(double[] xs) {
