@@ -1,9 +1,11 @@
 package io.mlecs.jobs;
 
 import io.mlecs.eval.cli.MetricsCommand;
+import io.mlecs.jobs.bench.BenchCommand;
 import io.mlecs.jobs.cli.CommandRegistry;
 import io.mlecs.jobs.cli.DelegatingCommand;
 import io.mlecs.jobs.quickstart.QuickstartCommand;
+import io.mlecs.jobs.sweep.SweepCommand;
 import io.mlecs.jobs.train.TrainCommand;
 import io.mlecs.prep.PrepCommand;
 import io.mlecs.prep.SampleDataCommand;
@@ -21,6 +23,8 @@ public final class Commands {
                 .add(new DoctorCommand())
                 .add(new QuickstartCommand())
                 .add(new TrainCommand())
+                .add(new BenchCommand())
+                .add(new SweepCommand())
                 .add(new DelegatingCommand("prep",
                         "prepare UR-FALL or VAST as partitioned Parquet (prep urfall|vast --help)",
                         (args, ctx) -> PrepCommand.run(args,

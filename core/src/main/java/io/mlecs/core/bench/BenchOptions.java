@@ -23,12 +23,12 @@ import java.util.Set;
  * @param rounds rounds per N in the round section
  * @param gemmSize n of the n x n x n SGEMM that estimates peak FLOP/s
  */
-record BenchOptions(boolean quick, boolean raw, long seed, int warmup, int steps, int batch, int threads,
+public record BenchOptions(boolean quick, boolean raw, long seed, int warmup, int steps, int batch, int threads,
     Set<String> sections, List<Integer> roundDevices, int rounds, int gemmSize) {
 
   static final Set<String> ALL_SECTIONS = Set.of("train", "comm", "rounds");
 
-  static BenchOptions parse(String... args) {
+  public static BenchOptions parse(String... args) {
     boolean quick = false;
     boolean raw = false;
     for (String a : args) {

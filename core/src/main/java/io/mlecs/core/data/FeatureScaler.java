@@ -9,10 +9,14 @@ import java.util.List;
  * from the public training data only (which every node may read), so devices and server scale
  * alike without any private data leaving a device. Raw prepared features (e.g. UR-FALL depth
  * features in millimetres, pixel statistics in 0..255) would otherwise saturate the encoders.
- * A feature with std below 1e-6 is only centred.
+ * A feature with std below 1e-6 is only centred; standardised values are clipped to +-{@value
+ * #CLIP} so that one feature that hardly varies in the public data cannot dominate a private
+ * sample.
  */
 public final class FeatureScaler implements Serializable {
   private static final long serialVersionUID = 1L;
+  /** Bound of a standardised value. */
+  public static final float CLIP = 8f;
   private final float[][] mean;
   private final float[][] inverseStd;
 
@@ -63,7 +67,7 @@ public final class FeatureScaler implements Serializable {
       }
       out[k] = new float[f.length];
       for (int j = 0; j < f.length; j++) {
-        out[k][j] = (f[j] - mean[k][j]) * inverseStd[k][j];
+        out[k][j] = Math.max(-CLIP, Math.min(CLIP, (f[j] - mean[k][j]) * inverseStd[k][j]));
       }
     }
     return new Sample(s.id(), s.groupId(), out, s.targetText(), s.label());

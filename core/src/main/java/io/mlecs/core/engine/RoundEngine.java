@@ -4,6 +4,7 @@ import io.mlecs.core.data.FederatedData;
 import io.mlecs.core.data.Sample;
 import io.mlecs.core.model.ParamStore;
 import io.mlecs.core.server.ServerState;
+import io.mlecs.core.server.SeCclRunner;
 import io.mlecs.core.server.ServerStep;
 import io.mlecs.core.train.ModelContext;
 import io.mlecs.core.train.ModelFactory;
@@ -27,6 +28,7 @@ public final class RoundEngine {
   private final FederatedData data;
   private final TaskScorer scorer;
   private final ServerStep server;
+  private SeCclRunner seCcl;
   private ServerState state;
   private ParamStore global;
   private int completedRounds;
@@ -42,6 +44,7 @@ public final class RoundEngine {
     this.scorer = scorer;
     this.server = new ServerStep(ctx);
     this.state = server.initialState();
+    this.seCcl = SeCclRunner.inProcess(server);
     if (method.heterogeneousRanks()) {
       // the global adapter (held by the server SLM) has the largest device rank
       ModelFactory.initialLora(method.globalConfig(ctx.config().device()), ctx.config().seed())
@@ -63,6 +66,12 @@ public final class RoundEngine {
     this.state = saved.copy();
     this.global = savedGlobal.copy();
     this.completedRounds = completed;
+  }
+
+  /** Runs SE-CCL elsewhere (e.g. a GPU stage); the default runs it in this JVM. */
+  public RoundEngine withSeCclRunner(SeCclRunner runner) {
+    this.seCcl = runner;
+    return this;
   }
 
   public ServerState serverState() {
@@ -99,7 +108,7 @@ public final class RoundEngine {
       ParamStore next = method.serverOptimizer().step(global, mean, state.slmOptimizer());
       state.slm().assignFrom(next);
       if (method.seCcl()) {
-        serverMetrics.putAll(server.seCcl(state, pub, round, method.serverContrastive()));
+        serverMetrics.putAll(seCcl.run(state, pub, round, method.serverContrastive()));
       }
       global = globalOf(state);
       if (method.serverModel()) {

@@ -135,7 +135,7 @@ public final class UnifiedModelGraph {
         for (int i = 0; i < owned.size(); i++) {
           Modality m = owned.get(i);
           SDVariable x = sd.placeHolder(GraphInputs.feature(m.name()), dt, -1, m.dim());
-          SDVariable h = sd.nn().gelu(linear(x, ParamNames.encoder(m.name(), "w1"),
+          SDVariable h = Activations.gelu(sd, linear(x, ParamNames.encoder(m.name(), "w1"),
               ParamNames.encoder(m.name(), "b1")));
           SDVariable e = linear(h, ParamNames.encoder(m.name(), "w2"),
               ParamNames.encoder(m.name(), "b2"));
@@ -151,10 +151,10 @@ public final class UnifiedModelGraph {
         SDVariable present = owned.size() == 1 ? mask : mask.sum(true, 1);
         SDVariable count = sd.math().max(present, sd.constant(Nd4j.scalar(dt, 1.0)));
         SDVariable mean = sum.div(count);
-        SDVariable f1 = sd.nn().gelu(linear(mean, ParamNames.fusion("w1"), ParamNames.fusion("b1")));
+        SDVariable f1 = Activations.gelu(sd, linear(mean, ParamNames.fusion("w1"), ParamNames.fusion("b1")));
         SDVariable fused = linear(GraphInputs.FUSED, f1, ParamNames.fusion("w2"),
             ParamNames.fusion("b2"));
-        SDVariable g = sd.nn().gelu(
+        SDVariable g = Activations.gelu(sd,
             linear(fused, ParamNames.softPrompt("w1"), ParamNames.softPrompt("b1")));
         soft = linear(g, ParamNames.softPrompt("w2"), ParamNames.softPrompt("b2"))
             .reshape(-1, p, d);
@@ -248,7 +248,7 @@ public final class UnifiedModelGraph {
         SDVariable ctx = sd.mmul(att, v4).permute(0, 2, 1, 3).reshape(-1, d);
         x = x.add(ctx.mmul(param(ParamNames.block(l, "attn.wo"))));
         SDVariable h2 = layerNorm(x, ParamNames.block(l, "ln2.g"), ParamNames.block(l, "ln2.b"));
-        SDVariable mlp = sd.nn().gelu(linear(h2, ParamNames.block(l, "mlp.w1"),
+        SDVariable mlp = Activations.gelu(sd, linear(h2, ParamNames.block(l, "mlp.w1"),
             ParamNames.block(l, "mlp.b1")));
         mlp = linear(mlp, ParamNames.block(l, "mlp.w2"), ParamNames.block(l, "mlp.b2"));
         x = x.add(mlp);

@@ -117,6 +117,13 @@ public final class StageTrainer {
       throw new IllegalStateException("training loss became " + lg.loss() + " (learning rate "
           + lr + ", batch of " + batch.size() + ")");
     }
+    for (Map.Entry<String, INDArray> g : lg.gradients().entrySet()) {
+      if (g.getValue().isNaN().any() || g.getValue().isInfinite().any()) {
+        throw new IllegalStateException("gradient of '" + g.getKey() + "' is not finite (loss "
+            + lg.loss() + ", learning rate " + lr + ", batch of " + batch.size()
+            + "): refusing to update the parameters");
+      }
+    }
     adam.step(params, lg.gradients(), lr);
     return lg.loss();
   }

@@ -20,7 +20,8 @@ public record RunData(
 
   static final Set<String> SPLITS = Set.of("train", "test");
   static final Set<String> DIRECTIONS = Set.of("up", "down");
-  static final Set<String> PAYLOADS = Set.of("lora", "fused", "count", "params");
+  /** Payload names: the engine's (UploadScope.payload: lora, encoder, connector, other; fused; count) and params. */
+  static final Set<String> PAYLOADS = Set.of("lora", "fused", "count", "params", "encoder", "connector", "other");
 
   /**
    * Whether a directory looks like a run directory.

@@ -9,7 +9,7 @@ package io.mlecs.report.data;
  * @param seed the seed
  * @param round the round
  * @param direction {@code up} or {@code down}
- * @param payload {@code lora}, {@code fused}, {@code count} or {@code params}
+ * @param payload {@code lora}, {@code encoder}, {@code connector}, {@code other}, {@code fused}, {@code count} or {@code params}
  * @param bytes the number of bytes
  */
 public record SweepBytes(

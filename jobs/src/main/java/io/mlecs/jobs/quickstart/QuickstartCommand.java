@@ -1,33 +1,24 @@
 package io.mlecs.jobs.quickstart;
 
-import io.mlecs.core.config.RunConfig;
-import io.mlecs.core.data.FederatedData;
-import io.mlecs.core.data.TaskType;
-import io.mlecs.core.engine.DeviceTrainer;
-import io.mlecs.core.engine.InMemoryDeviceStateStore;
-import io.mlecs.core.engine.LocalTransport;
-import io.mlecs.core.engine.Method;
-import io.mlecs.core.engine.RoundEngine;
-import io.mlecs.core.engine.TaskScorer;
-import io.mlecs.core.engine.TaskScorers;
-import io.mlecs.core.run.RunDirectoryWriter;
-import io.mlecs.core.synth.SyntheticFederatedData;
-import io.mlecs.core.synth.SyntheticOptions;
-import io.mlecs.core.train.ModelContext;
-import io.mlecs.core.train.ModelContexts;
 import io.mlecs.jobs.cli.Command;
 import io.mlecs.jobs.cli.CommandContext;
 import io.mlecs.jobs.cli.UsageException;
+import io.mlecs.jobs.train.TrainRun;
+import io.mlecs.jobs.train.TrainSettings;
+import io.mlecs.prep.PrepCommand;
+import io.mlecs.prep.SampleDataCommand;
+import io.mlecs.report.ReportCommand;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code mlecs quickstart}: generates seeded synthetic multimodal federated data, trains ML-ECS
- * for a few rounds with the in-process round engine and prints a per-round table; the run
- * directory it writes is what {@code mlecs report} renders.
+ * {@code mlecs quickstart}: the whole pipeline on an embedded default. It generates a
+ * format-faithful UR-FALL-like (or VAST-like) raw dataset, prepares it as partitioned Parquet,
+ * trains ML-ECS on it for a few rounds with devices in Spark tasks, prints a per-round table and
+ * renders the run's report. Re-running continues or reuses what a previous run left.
  */
 public final class QuickstartCommand implements Command {
   @Override
@@ -37,86 +28,95 @@ public final class QuickstartCommand implements Command {
 
   @Override
   public String summary() {
-    return "generate synthetic data and train ML-ECS for a few rounds (in-process round engine)";
+    return "generate sample data, prep it, train ML-ECS for a few rounds on Spark, write a report";
   }
 
   @Override
   public String usage() {
-    return "Usage: mlecs quickstart [--task classification|captioning] [--devices N] "
-        + "[--mer RATE] [--rounds T] [--seed S] [--method NAME] [--out DIR]\n\n"
-        + "  --task     classification (UR-FALL-like, F1) or captioning (VAST-like, ROUGE-Lsum);"
-        + " default classification\n"
+    return "Usage: mlecs quickstart [--dataset urfall|vast] [--devices N] [--mer RATE] "
+        + "[--rounds T] [--seed S] [--method NAME] [--dir DIR]\n\n"
+        + "  --dataset  urfall (classification, F1) or vast (captioning, ROUGE-Lsum);"
+        + " default urfall\n"
         + "  --devices  number of edge devices N (default 3)\n"
-        + "  --mer      modality existing rate, drawn per device (default 0.7)\n"
+        + "  --mer      modality existing rate per device (default 0.7)\n"
         + "  --rounds   communication rounds T (default 3)\n"
         + "  --seed     master seed (default 27)\n"
-        + "  --method   " + String.join(" | ", Method.names()) + " (default ml-ecs)\n"
-        + "  --out      run directory (default runs/quickstart-<task>-<seed>)\n";
+        + "  --method   ml-ecs | ml-ecs-no-mma | ml-ecs-no-seccl | standalone | multi-fedavg |\n"
+        + "             fedmllm | fedilora | co-plms (default ml-ecs)\n"
+        + "  --dir      working directory (default work-data/quickstart-<dataset>-<seed>): raw/,\n"
+        + "             prepared/ and run/ inside it\n";
   }
 
   @Override
-  public int run(String[] args, CommandContext ctx) {
-    Map<String, String> opt = new LinkedHashMap<>(Map.of("task", "classification", "devices", "3",
+  public int run(String[] args, CommandContext ctx) throws Exception {
+    Map<String, String> opt = new LinkedHashMap<>(Map.of("dataset", "urfall", "devices", "3",
         "mer", "0.7", "rounds", "3", "seed", "27", "method", "ml-ecs"));
     for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      if (!a.startsWith("--") || i + 1 >= args.length) {
-        throw new UsageException("quickstart: expected --option VALUE, got '" + a + "'");
-      }
-      String key = a.substring(2);
-      if (!opt.containsKey(key) && !key.equals("out")) {
-        throw new UsageException("quickstart: unknown option '" + a + "'");
+      String key = args[i].startsWith("--") ? args[i].substring(2) : "";
+      if (i + 1 >= args.length || !(opt.containsKey(key) || key.equals("dir"))) {
+        throw new UsageException("quickstart: unknown or incomplete option '" + args[i] + "'\n\n"
+            + usage());
       }
       opt.put(key, args[++i]);
     }
-    TaskType task = switch (opt.get("task")) {
-      case "classification" -> TaskType.CLASSIFICATION;
-      case "captioning" -> TaskType.CAPTIONING;
-      default -> throw new UsageException("quickstart: --task must be classification or "
-          + "captioning, got '" + opt.get("task") + "'");
-    };
-    long seed = parseLong(opt, "seed");
-    int devices = (int) parseLong(opt, "devices");
-    double mer = Double.parseDouble(opt.get("mer"));
-    Method method = Method.byName(opt.get("method"));
-    RunConfig config = RunConfig.defaults(seed, (int) parseLong(opt, "rounds"))
-        .withMethod(method.name());
-    FederatedData data = SyntheticFederatedData.generate(
-        SyntheticOptions.small(task, devices, mer, seed));
-    Path out = Paths.get(opt.getOrDefault("out", "runs/quickstart-" + opt.get("task") + "-"
-        + seed));
-    ctx.out().printf(Locale.ROOT, "quickstart: %s, N=%d, MER=%.2f, seed=%d, %d rounds -> %s%n",
-        task, devices, mer, seed, config.rounds(), out);
-    ModelContext mc = ModelContexts.create(config, data);
-    TaskScorer scorer = TaskScorers.forDataset(data.spec());
-    RoundEngine engine = new RoundEngine(mc, method, data, scorer);
-    RunDirectoryWriter writer = new RunDirectoryWriter(out, RunManifests.of(mc, data, method));
-    String metric = task == TaskType.CLASSIFICATION ? "f1_macro" : "rougeLsum";
-    ctx.out().printf(Locale.ROOT, "%5s %10s %12s %12s %12s %10s %8s%n", "round", "test_loss",
-        metric + "_avg", metric + "_min", "server", "bytes_up", "seconds");
-    try (LocalTransport t = new LocalTransport(data, new DeviceTrainer(mc, method, scorer),
-        method, new InMemoryDeviceStateStore())) {
-      engine.run(t, r -> {
-        writer.onRound(r);
-        double min = r.devices().stream().mapToDouble(d -> d.values().getOrDefault(metric,
-            Double.NaN)).min().orElse(Double.NaN);
-        ctx.out().printf(Locale.ROOT, "%5d %10.4f %12.4f %12.4f %12.4f %10d %8.1f%n", r.round(),
-            r.deviceMean("test_loss"), r.deviceMean(metric), min,
-            r.server().getOrDefault(metric, Double.NaN),
-            r.bytesUp().values().stream().mapToLong(Long::longValue).sum(), r.seconds());
-      });
+    String dataset = opt.get("dataset");
+    if (!dataset.equals("urfall") && !dataset.equals("vast")) {
+      throw new UsageException("quickstart: --dataset must be urfall or vast, got '" + dataset
+          + "'");
     }
-    ctx.out().println("run directory: " + out + "  (render it with: bin/mlecs report " + out
-        + ")");
+    Path dir = Path.of(opt.getOrDefault("dir", "work-data/quickstart-" + dataset + "-"
+        + opt.get("seed")));
+    Path raw = dir.resolve("raw");
+    Path prepared = dir.resolve("prepared");
+    Path run = dir.resolve("run");
+    long t0 = System.nanoTime();
+    if (!Files.exists(raw)) {
+      step(ctx, "1/4 generating a sample " + dataset + " dataset in " + raw);
+      check(SampleDataCommand.run(new String[] {dataset, "--out", raw.toString(), "--seed",
+          opt.get("seed")}, ctx.err(), ctx.err()), "sample-data");
+    }
+    if (!Files.exists(prepared.resolve("_manifest.json"))) {
+      step(ctx, "2/4 preparing it as Parquet for " + opt.get("devices") + " devices, MER "
+          + opt.get("mer") + " in " + prepared);
+      check(PrepCommand.run(new String[] {dataset, "--input", raw.toString(), "--output",
+          prepared.toString(), "--num-devices", opt.get("devices"), "--mer", opt.get("mer"),
+          "--seed", opt.get("seed"), "--split-unit", dataset.equals("urfall") ? "group"
+              : "sample", "--overwrite"}, ctx.spark(), ctx.err(), ctx.err()), "prep");
+    }
+    step(ctx, "3/4 training " + opt.get("method") + " for " + opt.get("rounds")
+        + " rounds (devices in Spark tasks) into " + run);
+    String hocon = String.format(Locale.ROOT, """
+        run { dir = "%s", seed = %s, rounds = %s, method = "%s" }
+        data { source = prepared, path = "%s" }
+        """, esc(run), opt.get("seed"), opt.get("rounds"), opt.get("method"), esc(prepared));
+    boolean resume = Files.exists(run.resolve("run.conf"));
+    if (!resume || !Files.exists(run.resolve("final/global-lora.tensors"))) {
+      TrainSettings settings = resume
+          ? TrainSettings.parse(Files.readString(run.resolve("run.conf")), run + "/run.conf")
+          : TrainSettings.parse(hocon, "quickstart");
+      TrainRun.execute(settings, ctx.spark(), ctx.out(), resume);
+    } else {
+      ctx.out().println("(already trained: " + run + ")");
+    }
+    step(ctx, "4/4 writing the report");
+    check(ReportCommand.run(new String[] {run.toString()}, ctx.out(), ctx.err()), "report");
+    ctx.out().printf(Locale.ROOT, "quickstart done in %.0f s; open %s%n",
+        (System.nanoTime() - t0) / 1e9, run.resolve("report.html"));
     return 0;
   }
 
-  private static long parseLong(Map<String, String> opt, String key) {
-    try {
-      return Long.parseLong(opt.get(key));
-    } catch (NumberFormatException e) {
-      throw new UsageException("quickstart: --" + key + " must be an integer, got '"
-          + opt.get(key) + "'");
+  private static String esc(Path p) {
+    return p.toString().replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+
+  private static void step(CommandContext ctx, String message) {
+    ctx.out().println("== " + message);
+    ctx.out().flush();
+  }
+
+  private static void check(int rc, String what) {
+    if (rc != 0) {
+      throw new IllegalStateException("quickstart: " + what + " failed with exit code " + rc);
     }
   }
 }

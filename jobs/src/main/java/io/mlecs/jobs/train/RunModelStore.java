@@ -4,6 +4,7 @@ import io.mlecs.core.config.RunConfig;
 import io.mlecs.core.data.DatasetSpec;
 import io.mlecs.core.data.FederatedData;
 import io.mlecs.core.data.WordTokenizer;
+import io.mlecs.core.engine.Method;
 import io.mlecs.core.io.FileSink;
 import io.mlecs.core.io.TensorCodec;
 import io.mlecs.core.train.ModelContext;
@@ -24,7 +25,9 @@ final class RunModelStore {
     Optional<byte[]> vocab = sink.read("model/vocabulary.txt");
     if (vocab.isPresent()) {
       List<String> words = List.of(new String(vocab.get(), StandardCharsets.UTF_8).split("\n"));
-      return new ModelContext(config, spec, new WordTokenizer(words),
+      // the method's own prompt, as ModelContexts.create builds it (FedMLLM appends one)
+      DatasetSpec prompted = Method.byName(config.method()).promptFor(spec);
+      return new ModelContext(config, prompted, new WordTokenizer(words),
           TensorCodec.decode(sink.read("model/device-base.tensors").orElseThrow(),
               sink.describe("model/device-base.tensors")),
           TensorCodec.decode(sink.read("model/server-base.tensors").orElseThrow(),

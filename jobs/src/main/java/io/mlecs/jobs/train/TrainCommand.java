@@ -45,13 +45,26 @@ public final class TrainCommand implements Command {
       settings = TrainSettings.parse(new String(conf, StandardCharsets.UTF_8),
           dir.describe("run.conf"));
     } else {
-      Path file = Path.of(args[1]);
-      if (!Files.isRegularFile(file)) {
-        throw new IllegalArgumentException("--config: file " + file + " does not exist");
-      }
-      settings = TrainSettings.parse(Files.readString(file), file.toString());
+      settings = TrainSettings.parse(readConfig(args[1]), args[1]);
     }
     TrainRun.execute(settings, ctx.spark(), ctx.out(), resume);
     return 0;
+  }
+
+  /** A local file, or any Hadoop FileSystem URI (hdfs://, dbfs:/, s3a://). */
+  static String readConfig(String location) throws IOException {
+    if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") && !location.startsWith("file:")) {
+      int slash = location.lastIndexOf('/');
+      HadoopFileSink dir = new HadoopFileSink(location.substring(0, slash));
+      byte[] b = dir.read(location.substring(slash + 1)).orElseThrow(() ->
+          new IllegalArgumentException("--config: file " + location + " does not exist"));
+      return new String(b, StandardCharsets.UTF_8);
+    }
+    Path file = Path.of(location.startsWith("file:") ? java.net.URI.create(location).getPath()
+        : location);
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("--config: file " + file + " does not exist");
+    }
+    return Files.readString(file);
   }
 }

@@ -16,6 +16,7 @@ import io.mlecs.core.run.RunDirectoryWriter;
 import io.mlecs.core.train.ModelContext;
 import io.mlecs.jobs.io.HadoopFileSink;
 import io.mlecs.jobs.transport.ContextBlob;
+import io.mlecs.jobs.transport.GpuServerStage;
 import io.mlecs.jobs.transport.SparkTransport;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,12 @@ public final class TrainRun {
     }
     RunConfig config = s.runConfig();
     Method method = s.method();
+    String master = spark.sparkContext().master();
+    if (s.string("server.placement").equals("gpu-stage") && master.startsWith("local")) {
+      throw new IllegalArgumentException(s.source() + ": server.placement = gpu-stage needs a "
+          + "cluster manager with GPU resources (YARN, Kubernetes or standalone); master is "
+          + master);
+    }
     RunData data = RunData.load(s, spark);
     if (!resume) {
       sink.write("run.conf", s.render().getBytes(StandardCharsets.UTF_8));
@@ -55,6 +62,13 @@ public final class TrainRun {
         data.driver());
     TaskScorer scorer = TaskScorers.forDataset(ctx.dataset());
     RoundEngine engine = new RoundEngine(ctx, method, data.driver(), scorer);
+    GpuServerStage gpuStage = null;
+    if (s.string("server.placement").equals("gpu-stage")) {
+      gpuStage = new GpuServerStage(JavaSparkContext.fromSparkContext(spark.sparkContext()),
+          new ContextBlob(sink.root() + "#server", ctx), data.driver().publicTrain(),
+          s.number("server.gpu-amount"));
+      engine.withSeCclRunner(gpuStage);
+    }
     int completed = 0;
     if (resume && existing.isPresent()) {
       engine.restore(existing.get().server(), existing.get().globalLora(),
@@ -72,7 +86,8 @@ public final class TrainRun {
     try (RoundTransport transport = transport(s, spark, ctx, data, method, sink, scorer)) {
       engine.run(transport, (RoundReport r) -> {
         writer.onRound(r);
-        checkpoints.save(r.round(), engine.serverState(), engine.globalLora());
+        // the whole global model: Multi-FedAvg's also holds encoders and connector
+        checkpoints.save(r.round(), engine.serverState(), engine.globalModel());
         if (r.round() > keep) {
           states.prune(r.round() - keep);
         }
@@ -82,6 +97,9 @@ public final class TrainRun {
               + ABORT_AFTER_ROUND + ")");
         }
       });
+    }
+    if (gpuStage != null) {
+      gpuStage.close();
     }
     sink.write("final/global-lora.tensors", TensorCodec.encode(engine.globalLora()));
     MetricsParquet.write(spark, sink, writer.metricsCsv());

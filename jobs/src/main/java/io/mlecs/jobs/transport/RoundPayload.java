@@ -6,7 +6,10 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A round's broadcast (global LoRA as tensor-codec bytes, fused representations) for Spark. */
+/**
+ * A round's broadcast for Spark: the global model as tensor-codec bytes (the LoRA; for Multi-FedAvg
+ * also the encoders and the connector) and the fused representations.
+ */
 final class RoundPayload implements Serializable {
   private static final long serialVersionUID = 1L;
   private final int round;
@@ -15,12 +18,12 @@ final class RoundPayload implements Serializable {
 
   RoundPayload(RoundBroadcast b) {
     this.round = b.round();
-    this.lora = TensorCodec.encode(b.globalLora());
+    this.lora = TensorCodec.encode(b.global());
     this.anchors = new HashMap<>(b.anchors());
   }
 
   RoundBroadcast toBroadcast() {
-    return new RoundBroadcast(round, TensorCodec.decode(lora, "global LoRA of round " + round),
+    return new RoundBroadcast(round, TensorCodec.decode(lora, "global model of round " + round),
         Map.copyOf(anchors));
   }
 }

@@ -1,0 +1,160 @@
+package io.mlecs.jobs.bench;
+
+import io.mlecs.core.config.ModelConfig;
+import io.mlecs.core.config.RunConfig;
+import io.mlecs.core.config.TrainConfig;
+import io.mlecs.core.data.FederatedData;
+import io.mlecs.core.data.TaskType;
+import io.mlecs.core.engine.DeviceTrainer;
+import io.mlecs.core.engine.InMemoryDeviceStateStore;
+import io.mlecs.core.engine.LocalTransport;
+import io.mlecs.core.engine.Method;
+import io.mlecs.core.engine.RoundEngine;
+import io.mlecs.core.engine.RoundReport;
+import io.mlecs.core.engine.RoundTransport;
+import io.mlecs.core.engine.TaskScorer;
+import io.mlecs.core.engine.TaskScorers;
+import io.mlecs.core.synth.SyntheticFederatedData;
+import io.mlecs.core.synth.SyntheticOptions;
+import io.mlecs.core.train.ModelContext;
+import io.mlecs.core.train.ModelContexts;
+import io.mlecs.jobs.io.HadoopFileSink;
+import io.mlecs.jobs.transport.ContextBlob;
+import io.mlecs.jobs.transport.SparkTransport;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/**
+ * The Spark parts of the benchmark: (2) the same rounds through the in-process transport and
+ * through Spark (devices in tasks), their ratio; (3) one round for growing N with tiny models:
+ * seconds per device-round and the driver's peak heap. Each section echoes its configuration and
+ * seed. Timings are round wall times from the engine's reports, excluding pretraining.
+ */
+public final class SparkBench {
+  private SparkBench() {}
+
+  /** Tiny sizes for the scale test. */
+  static RunConfig tiny(long seed) {
+    ModelConfig d = new ModelConfig(16, 2, 1, 2, 8, 8, 2, 8, 2, 4.0, 0.05);
+    ModelConfig s = new ModelConfig(24, 2, 1, 2, 8, 8, 2, 8, 2, 4.0, 0.05);
+    return new RunConfig(seed, 1, "ml-ecs", d, s,
+        new TrainConfig(2e-3, 8, 1, 1, 1, 1, 3e-3, 0.5, 2.0, 0.1, 64, 4));
+  }
+
+  static double[] roundSeconds(RoundEngine e, RoundTransport t, int rounds) {
+    double[] out = new double[rounds];
+    for (int r = 0; r < rounds; r++) {
+      RoundReport rep = e.runRound(t);
+      out[r] = rep.seconds();
+    }
+    return out;
+  }
+
+  /** Section 2: in-process vs Spark for the same configuration and rounds. */
+  public static Map<String, Object> overhead(JavaSparkContext sc, RunConfig config,
+      SyntheticOptions data, Path scratch) throws Exception {
+    FederatedData fd = SyntheticFederatedData.generate(data);
+    ModelContext ctx = ModelContexts.create(config, fd);
+    TaskScorer scorer = TaskScorers.forDataset(fd.spec());
+    Method m = Method.byName(config.method());
+    RoundEngine local = new RoundEngine(ctx, m, fd, scorer);
+    double[] localSec = roundSeconds(local, new LocalTransport(fd, new DeviceTrainer(ctx, m,
+        scorer), m, new InMemoryDeviceStateStore()), config.rounds());
+    RoundEngine spark = new RoundEngine(ctx, m, fd, scorer);
+    Path dir = Files.createTempDirectory(scratch, "bench-overhead");
+    double[] sparkSec;
+    try (SparkTransport t = new SparkTransport(sc, sc.parallelize(fd.devices(),
+        fd.devices().size()).cache(), new ContextBlob(dir.toString(), ctx), fd.publicTrain(), m,
+        new HadoopFileSink(dir.toString()), 2)) {
+      sparkSec = roundSeconds(spark, t, config.rounds());
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("config", config.toString());
+    out.put("data", data.toString());
+    out.put("spark_master", sc.master());
+    out.put("in_process_round_seconds", localSec);
+    out.put("spark_round_seconds", sparkSec);
+    double l = sum(localSec);
+    double s = sum(sparkSec);
+    out.put("ratio_spark_over_in_process", s / l);
+    out.put("note", "rounds include the server step on the driver; with local[k], k > 1, Spark also "
+        + "trains k devices in parallel, so the ratio can fall below 1; local[1] isolates overhead");
+    return out;
+  }
+
+  /** Section 3: one round for each N, tiny models. */
+  public static Map<String, Object> scale(JavaSparkContext sc, List<Integer> sizes, long seed,
+      Path scratch) throws Exception {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    RunConfig config = tiny(seed);
+    for (int n : sizes) {
+      SyntheticOptions o = new SyntheticOptions(TaskType.CLASSIFICATION, n, 8, 16, 8, 0.7, 1.0,
+          seed);
+      FederatedData fd = SyntheticFederatedData.generate(o);
+      ModelContext ctx = ModelContexts.create(config, fd);
+      TaskScorer scorer = TaskScorers.forDataset(fd.spec());
+      Method m = Method.ML_ECS;
+      RoundEngine e = new RoundEngine(ctx, m, fd, scorer);
+      Path dir = Files.createTempDirectory(scratch, "bench-scale-" + n);
+      int perTask = Math.max(1, n / (4 * sc.defaultParallelism()));
+      System.gc();
+      resetPeaks();
+      double seconds;
+      try (SparkTransport t = new SparkTransport(sc, sc.parallelize(fd.devices(),
+          Math.max(1, (n + perTask - 1) / perTask)).cache(), new ContextBlob(dir.toString(), ctx),
+          fd.publicTrain(), m, new HadoopFileSink(dir.toString()), 2)) {
+        seconds = e.runRound(t).seconds();
+      }
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("devices", n);
+      row.put("devices_per_task", perTask);
+      row.put("round_seconds", seconds);
+      row.put("seconds_per_device_round", seconds / n);
+      row.put("driver_peak_heap_mib", peakHeap() / (1024.0 * 1024.0));
+      rows.add(row);
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("config", config.toString());
+    out.put("data_per_device", "8 private samples, 16 public training samples (shared)");
+    out.put("spark_master", sc.master());
+    out.put("rows", rows);
+    out.put("note", "in local mode the driver JVM also runs the tasks, so its peak heap includes "
+        + "task memory; the driver's own share is O(LoRA) per round (pre-aggregation in tasks, "
+        + "treeAggregate) plus O(N) small metric records");
+    return out;
+  }
+
+  private static double sum(double[] v) {
+    double s = 0;
+    for (double x : v) {
+      s += x;
+    }
+    return s;
+  }
+
+  private static void resetPeaks() {
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        p.resetPeakUsage();
+      }
+    }
+  }
+
+  private static long peakHeap() {
+    long total = 0;
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        total += p.getPeakUsage().getUsed();
+      }
+    }
+    return total;
+  }
+}
