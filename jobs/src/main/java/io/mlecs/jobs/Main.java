@@ -132,7 +132,8 @@ public final class Main {
             err.println("Run 'mlecs --help' for usage.");
             return USAGE;
         }
-        if (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
+        if (!command.handlesHelp()
+                && (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h"))) {
             out.print(command.usage());
             return OK;
         }

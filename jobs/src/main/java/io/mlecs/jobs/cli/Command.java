@@ -10,6 +10,11 @@ package io.mlecs.jobs.cli;
  */
 public interface Command {
 
+    /** True when {@code run} answers {@code --help} itself (its own, more detailed help text). */
+    default boolean handlesHelp() {
+        return false;
+    }
+
     /** The word typed after {@code mlecs}, lower case, e.g. {@code doctor}. */
     String name();
 

@@ -26,6 +26,11 @@ public final class DelegatingCommand implements Command {
   }
 
   @Override
+  public boolean handlesHelp() {
+    return true;
+  }
+
+  @Override
   public String summary() {
     return summary;
   }
