@@ -143,6 +143,7 @@ public record SweepSettings(String source, Path dir, List<String> methods, List<
     }
     c.bool("report");
     c.bool("share-pretraining");
+    c.oneOf("on-cell-error", "continue", "stop");
     c.oneOf("prep.split-unit", "sample", "group");
     c.oneOf("prep.mer-mode", "device", "sample");
     c.range("prep.public-fraction", 0, 0.9);
