@@ -91,9 +91,10 @@ public final class SweepRunner {
       }
       try {
         runCell(ts, spark, out, resume);
-      } catch (RuntimeException e) {
+      } catch (Exception e) { // SparkException (a failed task) is a checked exception
         if (stop) {
-          throw e;
+          throw e instanceof RuntimeException r ? r : new IllegalStateException(
+              "sweep: cell " + cell.label() + " failed: " + e.getMessage(), e);
         }
         String why = rootMessage(e);
         out.println(tag + ": FAILED: " + why);
