@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mlecs.jobs.train.TrainRun;
+import io.mlecs.jobs.transport.FaultInjection;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -160,6 +161,19 @@ class SweepTest {
           1), "s.conf")));
     } finally {
       spark.sparkContext().conf().remove(TrainRun.ABORT_AFTER_ROUND);
+    }
+    // a failed Spark task (a checked SparkException on the driver) is a failed cell as well
+    spark.sparkContext().conf().set(FaultInjection.CONF_KEY, "0:1");
+    try {
+      Path task = tmp.resolve("task");
+      ByteArrayOutputStream buf = new ByteArrayOutputStream();
+      PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
+      assertEquals(1, SweepCommand.execute(SweepSettings.parse(tiny(task, "methods = [standalone],"
+          + " mer = [0.7], devices = [3], seeds = [8]", 1), "t.conf"), spark, out, out));
+      assertTrue(buf.toString(StandardCharsets.UTF_8).contains(": FAILED: "),
+          buf.toString(StandardCharsets.UTF_8));
+    } finally {
+      spark.sparkContext().conf().remove(FaultInjection.CONF_KEY);
     }
     Path cell = dir.resolve("cells/fedmllm/mer-0.7/n-3/seed-8");
     assertTrue(Files.notExists(cell.resolve("final/global-lora.tensors")));
