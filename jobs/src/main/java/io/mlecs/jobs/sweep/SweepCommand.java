@@ -32,7 +32,8 @@ public final class SweepCommand implements Command {
         + "Runs every cell in this Spark application into DIR/cells/<method>/mer-<x>/n-<N>/seed-<s>/\n"
         + "(finished cells are skipped, started ones resumed: run the same command again after a\n"
         + "kill), then writes DIR/results.csv, results.parquet, bytes.csv, device_params.csv,\n"
-        + "cells.csv and DIR/report.html.\n";
+        + "cells.csv and DIR/report.html. A failing cell is logged in DIR/failed-cells.csv and the\n"
+        + "others run (exit 1 at the end), unless sweep.on-cell-error = stop.\n";
   }
 
   @Override
@@ -57,14 +58,19 @@ public final class SweepCommand implements Command {
   /** Runs the sweep, writes the tables and (unless sweep.report = false) the report. */
   public static int execute(SweepSettings s, SparkSession spark, PrintStream out,
       PrintStream err) {
-    SweepRunner.run(s, spark, out, err);
-    ResultTables.write(s, spark, out);
-    if (s.sweep().getBoolean("report")) {
+    SweepRunner.Summary summary = SweepRunner.run(s, spark, out, err);
+    int gathered = ResultTables.write(s, spark, out);
+    if (s.sweep().getBoolean("report") && gathered > 0) {
       int rc = ReportCommand.run(new String[] {s.dir().toString()}, out, err);
       if (rc != 0) {
         throw new IllegalStateException("sweep: the report of " + s.dir() + " failed (exit " + rc
             + ")");
       }
+    }
+    if (summary.failed() > 0) {
+      err.println("sweep: " + summary.failed() + " cells failed (" + s.dir().resolve(
+          SweepRunner.FAILED) + "); the tables and the report hold the others");
+      return 1;
     }
     return 0;
   }

@@ -37,8 +37,11 @@ public final class SweepRunner {
   static final String SECONDS_FILE = "sweep-seconds.txt";
   static final String FINAL = "final/global-lora.tensors";
 
+  /** Cells that failed in the last invocation: method,mer,num_devices,seed,error. */
+  static final String FAILED = "failed-cells.csv";
+
   /** What happened to each cell in one invocation. */
-  public record Summary(int skipped, int resumed, int started) {}
+  public record Summary(int skipped, int resumed, int started, int failed) {}
 
   private SweepRunner() {}
 
@@ -58,6 +61,9 @@ public final class SweepRunner {
     int skipped = 0;
     int resumed = 0;
     int started = 0;
+    boolean stop = s.sweep().getString("on-cell-error").equals("stop");
+    StringBuilder failed = new StringBuilder("method,mer,num_devices,seed,error\n");
+    int failures = 0;
     long sweepStart = System.nanoTime();
     for (int i = 0; i < cells.size(); i++) {
       SweepCell cell = cells.get(i);
@@ -83,7 +89,20 @@ public final class SweepRunner {
       if (pretrained != null) {
         pretrained.seed(ts, dir);
       }
-      runCell(ts, spark, out, resume);
+      try {
+        runCell(ts, spark, out, resume);
+      } catch (Exception e) { // SparkException (a failed task) is a checked exception
+        if (stop) {
+          throw e instanceof RuntimeException r ? r : new IllegalStateException(
+              "sweep: cell " + cell.label() + " failed: " + e.getMessage(), e);
+        }
+        String why = rootMessage(e);
+        out.println(tag + ": FAILED: " + why);
+        failed.append(cell.csvKey()).append(",\"").append(why.replace("\"", "'")
+            .replace('\n', ' ')).append("\"\n");
+        failures++;
+        continue;
+      }
       if (pretrained != null) {
         pretrained.keep(ts, dir);
       }
@@ -92,9 +111,19 @@ public final class SweepRunner {
           resume ? "resumed" : "whole"));
       out.printf(Locale.ROOT, "%s: done (%.1f s)%n", tag, seconds);
     }
-    out.printf(Locale.ROOT, "sweep: %d started, %d resumed, %d skipped in %.1f s%n", started,
-        resumed, skipped, (System.nanoTime() - sweepStart) / 1e9);
-    return new Summary(skipped, resumed, started);
+    write(s.dir().resolve(FAILED), failed.toString());
+    out.printf(Locale.ROOT, "sweep: %d started, %d resumed, %d skipped, %d failed in %.1f s%n",
+        started, resumed, skipped, failures, (System.nanoTime() - sweepStart) / 1e9);
+    return new Summary(skipped, resumed, started, failures);
+  }
+
+  /** The innermost cause's message (Spark wraps task failures several times). */
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getClass().getSimpleName() + ": " + t.getMessage();
   }
 
   /** One cell through TrainRun; RDDs it cached are released afterwards. */

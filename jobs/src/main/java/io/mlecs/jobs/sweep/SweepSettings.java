@@ -143,13 +143,16 @@ public record SweepSettings(String source, Path dir, List<String> methods, List<
     }
     c.bool("report");
     c.bool("share-pretraining");
+    c.oneOf("on-cell-error", "continue", "stop");
     c.oneOf("prep.split-unit", "sample", "group");
     c.oneOf("prep.mer-mode", "device", "sample");
     c.range("prep.public-fraction", 0, 0.9);
     c.range("prep.test-fraction", 0, 0.5);
     c.bool("prep.zscore");
     c.range("vast.clips", 1, 10_000_000);
+    c.integer("vast.clips");
     c.range("vast.subset-size", 1, Integer.MAX_VALUE);
+    c.integer("vast.subset-size");
     c.integer("vast.generator-seed");
     c.integer("vast.subset-seed");
     if (data == DataKind.PREPARED_URFALL) {
@@ -239,8 +242,7 @@ public record SweepSettings(String source, Path dir, List<String> methods, List<
 
   /** Canonical decimal text of a rate: 0.5, 0.75, 1. */
   static String canonical(double x) {
-    String s = BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
-    return s;
+    return BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
   }
 
   /** Typed reads of the sweep block that fail naming the file, the key and the value. */

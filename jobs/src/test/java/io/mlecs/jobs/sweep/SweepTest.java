@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mlecs.jobs.train.TrainRun;
+import io.mlecs.jobs.transport.FaultInjection;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -146,15 +147,41 @@ class SweepTest {
     String text = tiny(dir, "methods = [fedmllm], mer = [0.7], devices = [3], seeds = [8]", 2);
     spark.sparkContext().conf().set(TrainRun.ABORT_AFTER_ROUND, "1");
     try {
-      assertThrows(IllegalStateException.class, () -> run(SweepSettings.parse(text, "k.conf")));
+      // on-cell-error = continue (the default): the failure is logged, the command ends with 1
+      ByteArrayOutputStream buf = new ByteArrayOutputStream();
+      PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
+      assertEquals(1, SweepCommand.execute(SweepSettings.parse(text, "k.conf"), spark, out, out));
+      assertTrue(buf.toString(StandardCharsets.UTF_8).contains(": FAILED: IllegalStateException: "
+          + "injected abort after round 1"), buf.toString(StandardCharsets.UTF_8));
+      assertTrue(Files.readString(dir.resolve("failed-cells.csv")).contains("fedmllm,0.7,3,8,"));
+      // on-cell-error = stop: the first failure ends the sweep
+      Path other = tmp.resolve("stop");
+      assertThrows(IllegalStateException.class, () -> run(SweepSettings.parse(tiny(other,
+          "methods = [standalone], mer = [0.7], devices = [3], seeds = [8], on-cell-error = stop",
+          1), "s.conf")));
     } finally {
       spark.sparkContext().conf().remove(TrainRun.ABORT_AFTER_ROUND);
+    }
+    // a failed Spark task (a checked SparkException on the driver) is a failed cell as well
+    spark.sparkContext().conf().set(FaultInjection.CONF_KEY, "0:1");
+    try {
+      Path task = tmp.resolve("task");
+      ByteArrayOutputStream buf = new ByteArrayOutputStream();
+      PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
+      assertEquals(1, SweepCommand.execute(SweepSettings.parse(tiny(task, "methods = [standalone],"
+          + " mer = [0.7], devices = [3], seeds = [8]", 1), "t.conf"), spark, out, out));
+      assertTrue(buf.toString(StandardCharsets.UTF_8).contains(": FAILED: "),
+          buf.toString(StandardCharsets.UTF_8));
+    } finally {
+      spark.sparkContext().conf().remove(FaultInjection.CONF_KEY);
     }
     Path cell = dir.resolve("cells/fedmllm/mer-0.7/n-3/seed-8");
     assertTrue(Files.notExists(cell.resolve("final/global-lora.tensors")));
     String out = run(SweepSettings.parse(text, "k.conf"));
     assertTrue(out.contains(": resuming in ") && out.contains("after round 1 of 2"), out);
-    assertTrue(out.contains("0 started, 1 resumed, 0 skipped"), out);
+    assertTrue(out.contains("0 started, 1 resumed, 0 skipped, 0 failed"), out);
+    assertEquals("method,mer,num_devices,seed,error", Files.readString(dir.resolve(
+        "failed-cells.csv")).trim());
     assertEquals(3, Files.readAllLines(cell.resolve("metrics/rounds.csv")).size());
     assertTrue(Files.readString(dir.resolve("cells.csv")).contains(",resumed"));
   }
