@@ -221,13 +221,14 @@ public final class UnifiedModelGraph {
       int tt = shape.targetLength();
       SDVariable tokens = sd.placeHolder(GraphInputs.TOKENS, DataType.INT, -1);
       SDVariable emb = param(ParamNames.TOKEN_EMBEDDING);
-      // Known M2.1 problem, deliberately left as it is here (see docs/performance.md): when the
-      // embedding is trainable (pretraining), gather back-propagates through a while loop that
-      // invokes a sub-graph per index (about a second per step for a tiny model) and its gradient
-      // is wrong for repeated token ids (PretrainGradientTest). One-hot x E fixes both (commit
-      // "perf: pretraining looks the trainable embedding up as one-hot x E") but changes the
-      // pretrained backbones, and RoundEngineTest.everyDeviceTestLossFalls then fails at its seed.
-      SDVariable tokEmb = sd.gather(emb, tokens, 0).reshape(-1, tx, d);
+      // a trainable embedding (pretraining) is looked up as one-hot x E: M2.1 back-propagates
+      // gather into a variable through a while loop that invokes a sub-graph per index (about a
+      // second per step for a tiny model) and drops repeated indices' contributions
+      // (PretrainGradientTest); matmul_bp is one op and exact. A frozen embedding is gathered.
+      SDVariable lookup = spec.pretrain()
+          ? sd.oneHot(tokens, shape.vocabSize(), -1, 1.0, 0.0, dt).mmul(emb)
+          : sd.gather(emb, tokens, 0);
+      SDVariable tokEmb = lookup.reshape(-1, tx, d);
       // the residual stream is kept as [B * T, d]: row-wise layer norms, projections and MLPs
       // need no reshape, only attention does
       SDVariable x = sd.concat(1, soft, tokEmb)

@@ -9,7 +9,6 @@ import io.mlecs.core.testing.GradientCheck;
 import io.mlecs.core.testing.TinyModels;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -42,10 +41,6 @@ class PretrainGradientTest {
   }
 
   @Test
-  @Disabled("fails with the gather lookup of the trainable embedding: SameDiff M2.1's gather"
-      + " backprop drops repeated indices (base.tok_emb rel. error ~0.5); passes with the one-hot"
-      + " lookup, which is not enabled because it changes the pretrained backbones and"
-      + " RoundEngineTest.everyDeviceTestLossFalls then fails (docs/performance.md)")
   void pretrainingGradientsMatchFiniteDifferences() {
     ModelShape shape = shape();
     ParamStore p = new ParamStore();
