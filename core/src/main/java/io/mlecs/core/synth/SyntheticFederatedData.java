@@ -6,6 +6,7 @@ import io.mlecs.core.data.FederatedData;
 import io.mlecs.core.data.Modality;
 import io.mlecs.core.data.Sample;
 import io.mlecs.core.data.TaskType;
+import io.mlecs.core.util.Seeds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -44,6 +45,54 @@ public final class SyntheticFederatedData {
   public static FederatedData generate(SyntheticOptions o) {
     DatasetSpec spec = spec(o.task());
     SplittableRandom r = new SplittableRandom(o.seed());
+    Generator g = generator(spec, o, r);
+    List<Sample> publicTrain = g.samples("pub", o.publicTrain(), spec.fullMask());
+    List<Sample> publicTest = g.samples("pubtest", o.publicTest(), spec.fullMask());
+    List<DeviceData> devices = new ArrayList<>();
+    for (int d = 0; d < o.numDevices(); d++) {
+      devices.add(device(g, d, drawMask(r, spec.numModalities(), o.mer())));
+    }
+    return new FederatedData(spec, publicTrain, publicTest, devices);
+  }
+
+  /**
+   * The public part of {@link #generate} (the same public training and test samples) and no
+   * devices: what a driver holds when the devices are built where they are trained
+   * ({@link #deviceOwnStream}).
+   */
+  public static FederatedData publicPart(SyntheticOptions o) {
+    DatasetSpec spec = spec(o.task());
+    Generator g = generator(spec, o, new SplittableRandom(o.seed()));
+    return new FederatedData(spec, g.samples("pub", o.publicTrain(), spec.fullMask()),
+        g.samples("pubtest", o.publicTest(), spec.fullMask()), List.of());
+  }
+
+  /**
+   * Device {@code d} built on its own random stream (seed, d): the classes' centres and the
+   * modalities' projections are those of {@link #generate} with the same seed, but the device's
+   * modality draw and samples come from {@code Seeds.derive(seed, 0, d, DATA)}. So any device can
+   * be built anywhere (in the Spark task that trains it) without the others, and device d is the
+   * same for every N. These are not the samples of {@code generate(o)}'s device d, which draws the
+   * devices one after another from one stream.
+   */
+  public static DeviceData deviceOwnStream(SyntheticOptions o, int d) {
+    if (d < 0 || d >= o.numDevices()) {
+      throw new IllegalArgumentException("device " + d + " is outside 0.." + (o.numDevices() - 1));
+    }
+    DatasetSpec spec = spec(o.task());
+    SplittableRandom own = new SplittableRandom(Seeds.derive(o.seed(), 0, d, Seeds.Purpose.DATA));
+    Generator g = generator(spec, o, new SplittableRandom(o.seed())).on(own);
+    return device(g, d, drawMask(own, spec.numModalities(), o.mer()));
+  }
+
+  private static DeviceData device(Generator g, int d, int mask) {
+    List<Sample> all = g.samples("d" + d, g.o().privatePerDevice(), mask);
+    int test = Math.max(1, all.size() / 10);
+    return new DeviceData(d, mask, all.subList(test, all.size()), all.subList(0, test));
+  }
+
+  /** The classes' centres and the modalities' projections: the first draws of {@code r}. */
+  private static Generator generator(DatasetSpec spec, SyntheticOptions o, SplittableRandom r) {
     int classes = o.task() == TaskType.CLASSIFICATION ? 3 : TOPICS.length;
     double[][] centers = new double[classes][LATENT];
     for (double[] c : centers) {
@@ -60,17 +109,7 @@ public final class SyntheticFederatedData {
         }
       }
     }
-    Generator g = new Generator(spec, o, centers, w, r);
-    List<Sample> publicTrain = g.samples("pub", o.publicTrain(), spec.fullMask());
-    List<Sample> publicTest = g.samples("pubtest", o.publicTest(), spec.fullMask());
-    List<DeviceData> devices = new ArrayList<>();
-    for (int d = 0; d < o.numDevices(); d++) {
-      int mask = drawMask(r, spec.numModalities(), o.mer());
-      List<Sample> all = g.samples("d" + d, o.privatePerDevice(), mask);
-      int test = Math.max(1, all.size() / 10);
-      devices.add(new DeviceData(d, mask, all.subList(test, all.size()), all.subList(0, test)));
-    }
-    return new FederatedData(spec, publicTrain, publicTest, devices);
+    return new Generator(spec, o, centers, w, r);
   }
 
   /** Bernoulli(mer) per modality, re-drawn until the device owns at least one modality. */
@@ -90,6 +129,11 @@ public final class SyntheticFederatedData {
 
   private record Generator(DatasetSpec spec, SyntheticOptions o, double[][] centers,
       double[][][] w, SplittableRandom r) {
+    /** The same centres and projections, drawing samples from {@code other}. */
+    Generator on(SplittableRandom other) {
+      return new Generator(spec, o, centers, w, other);
+    }
+
     List<Sample> samples(String prefix, int n, int mask) {
       List<Sample> out = new ArrayList<>();
       for (int i = 0; i < n; i++) {

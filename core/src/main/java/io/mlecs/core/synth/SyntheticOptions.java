@@ -16,7 +16,8 @@ import io.mlecs.core.data.TaskType;
  * @param seed generator seed
  */
 public record SyntheticOptions(TaskType task, int numDevices, int privatePerDevice,
-    int publicTrain, int publicTest, double mer, double noise, long seed) {
+    int publicTrain, int publicTest, double mer, double noise, long seed)
+    implements java.io.Serializable {
   public SyntheticOptions {
     Require.notNull("task", task);
     Require.positive("numDevices", numDevices);

@@ -9,7 +9,9 @@ public final class Seeds {
 
   /** Purposes of derived streams. */
   public enum Purpose {
-    INIT, PRETRAIN, DEVICE_CCL, DEVICE_AMT, SERVER, DROPOUT, SHUFFLE, EVAL
+    INIT, PRETRAIN, DEVICE_CCL, DEVICE_AMT, SERVER, DROPOUT, SHUFFLE, EVAL,
+    /** Generated data built device by device (appended last: the ordinals above are seeds). */
+    DATA
   }
 
   /** Device id used for server-side streams. */

@@ -41,6 +41,7 @@ public final class BenchCommand implements Command {
         + "  --quick            about one minute: fewer steps, N up to 100\n"
         + "  --no-spark         only the in-process sections\n"
         + "  --spark-only       only the Spark sections (overhead, scale)\n"
+        + "  --spark-sections   which Spark sections: overhead,scale (default both)\n"
         + "  --scale LIST       device counts of the scale section (default 3,10,100,1000)\n"
         + "  --overhead-rounds  rounds timed per transport in the overhead section (default 2)\n"
         + "Other options go to the in-process benchmark (io.mlecs.core.bench.BenchOptions).\n"
@@ -54,6 +55,7 @@ public final class BenchCommand implements Command {
     boolean inProcess = true;
     List<Integer> scale = List.of(3, 10, 100, 1000);
     int overheadRounds = 2;
+    List<String> sparkSections = List.of("overhead", "scale");
     List<String> rest = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -64,6 +66,8 @@ public final class BenchCommand implements Command {
         case "--no-spark" -> spark = false;
         case "--spark-only" -> inProcess = false;
         case "--scale" -> scale = parseList(value(args, ++i, "--scale"));
+        case "--spark-sections" -> sparkSections = parseSections(value(args, ++i,
+            "--spark-sections"));
         case "--overhead-rounds" -> overheadRounds = Integer.parseInt(value(args, ++i,
             "--overhead-rounds"));
         default -> rest.add(args[i]);
@@ -83,8 +87,12 @@ public final class BenchCommand implements Command {
       long seed = 27;
       RunConfig config = RunConfig.defaults(seed, overheadRounds);
       SyntheticOptions data = SyntheticOptions.small(TaskType.CLASSIFICATION, 3, 0.7, seed);
-      doc.put("spark_overhead", SparkBench.overhead(sc, config, data, scratch));
-      doc.put("spark_scale", SparkBench.scale(sc, scale, seed, scratch));
+      if (sparkSections.contains("overhead")) {
+        doc.put("spark_overhead", SparkBench.overhead(sc, config, data, scratch));
+      }
+      if (sparkSections.contains("scale")) {
+        doc.put("spark_scale", SparkBench.scale(sc, scale, seed, scratch));
+      }
       doc.put("spark_version", sc.version());
     }
     ctx.out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -97,6 +105,19 @@ public final class BenchCommand implements Command {
       throw new UsageException(name + " needs a value");
     }
     return args[i];
+  }
+
+  private static List<String> parseSections(String s) {
+    List<String> out = new ArrayList<>();
+    for (String p : s.split(",")) {
+      String t = p.trim();
+      if (!t.equals("overhead") && !t.equals("scale")) {
+        throw new UsageException("--spark-sections must be a comma-separated list of overhead, "
+            + "scale; got '" + s + "'");
+      }
+      out.add(t);
+    }
+    return out;
   }
 
   private static List<Integer> parseList(String s) {

@@ -18,6 +18,7 @@ import io.mlecs.core.synth.SyntheticFederatedData;
 import io.mlecs.core.synth.SyntheticOptions;
 import io.mlecs.core.train.ModelContext;
 import io.mlecs.core.train.ModelContexts;
+import io.mlecs.jobs.data.SyntheticShards;
 import io.mlecs.jobs.io.HadoopFileSink;
 import io.mlecs.jobs.transport.ContextBlob;
 import io.mlecs.jobs.transport.SparkTransport;
@@ -90,7 +91,12 @@ public final class SparkBench {
     return out;
   }
 
-  /** Section 3: one round for each N, tiny models. */
+  /**
+   * Section 3: one round for each N, tiny models. The devices are generated in the tasks (each
+   * on its own stream), so the driver holds only the public data, the model context, the round's
+   * aggregate and N small metric records; with a cluster master (local-cluster[...], spark://)
+   * the driver's heap is the driver's alone.
+   */
   public static Map<String, Object> scale(JavaSparkContext sc, List<Integer> sizes, long seed,
       Path scratch) throws Exception {
     List<Map<String, Object>> rows = new ArrayList<>();
@@ -98,7 +104,7 @@ public final class SparkBench {
     for (int n : sizes) {
       SyntheticOptions o = new SyntheticOptions(TaskType.CLASSIFICATION, n, 8, 16, 8, 0.7, 1.0,
           seed);
-      FederatedData fd = SyntheticFederatedData.generate(o);
+      FederatedData fd = SyntheticFederatedData.publicPart(o);
       ModelContext ctx = ModelContexts.create(config, fd);
       TaskScorer scorer = TaskScorers.forDataset(fd.spec());
       Method m = Method.ML_ECS;
@@ -106,30 +112,70 @@ public final class SparkBench {
       Path dir = Files.createTempDirectory(scratch, "bench-scale-" + n);
       int perTask = Math.max(1, n / (4 * sc.defaultParallelism()));
       System.gc();
+      long heapBefore = usedHeap();
       resetPeaks();
       double seconds;
-      try (SparkTransport t = new SparkTransport(sc, sc.parallelize(fd.devices(),
-          Math.max(1, (n + perTask - 1) / perTask)).cache(), new ContextBlob(dir.toString(), ctx),
-          fd.publicTrain(), m, new HadoopFileSink(dir.toString()), 2)) {
+      long retained;
+      try (SparkTransport t = new SparkTransport(sc, SyntheticShards.onExecutors(sc, o, perTask),
+          new ContextBlob(dir.toString(), ctx), fd.publicTrain(), m,
+          new HadoopFileSink(dir.toString()), 2)) {
         seconds = e.runRound(t).seconds();
+        long peak = peakHeap();
+        System.gc();
+        retained = usedHeap();
+        resetPeaks();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("devices", n);
+        row.put("devices_per_task", perTask);
+        row.put("round_seconds", seconds);
+        row.put("seconds_per_device_round", seconds / n);
+        row.put("driver_peak_heap_mib", mib(peak));
+        row.put("driver_heap_before_round_mib", mib(heapBefore));
+        row.put("driver_heap_retained_after_round_mib", mib(retained));
+        row.put("executors_peak_jvm_heap_mib", executorPeaks(sc));
+        rows.add(row);
       }
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("devices", n);
-      row.put("devices_per_task", perTask);
-      row.put("round_seconds", seconds);
-      row.put("seconds_per_device_round", seconds / n);
-      row.put("driver_peak_heap_mib", peakHeap() / (1024.0 * 1024.0));
-      rows.add(row);
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("config", config.toString());
-    out.put("data_per_device", "8 private samples, 16 public training samples (shared)");
+    out.put("data_per_device", "8 private samples generated in the task (own stream per "
+        + "device), 16 public training samples (shared, on the driver)");
     out.put("spark_master", sc.master());
     out.put("rows", rows);
-    out.put("note", "in local mode the driver JVM also runs the tasks, so its peak heap includes "
-        + "task memory; the driver's own share is O(LoRA) per round (pre-aggregation in tasks, "
-        + "treeAggregate) plus O(N) small metric records");
+    out.put("note", "driver_peak_heap: sum of the heap pools' peaks during the round (garbage "
+        + "included, an upper bound); driver_heap_retained_after_round: heap in use after a full "
+        + "GC with the round's transport still open (what the driver keeps); in local mode the "
+        + "driver JVM also runs the tasks. executors_peak_jvm_heap: Spark's executor metrics "
+        + "(JVMHeapMemory), peak since the application started, per executor id");
     return out;
+  }
+
+  private static double mib(long bytes) {
+    return bytes / (1024.0 * 1024.0);
+  }
+
+  /** Peak JVM heap of each executor (not the driver) as Spark's executor metrics report it. */
+  private static Map<String, Double> executorPeaks(JavaSparkContext sc) {
+    Map<String, Double> out = new java.util.TreeMap<>();
+    var list = sc.sc().statusStore().executorList(true);
+    for (int i = 0; i < list.size(); i++) {
+      var ex = list.apply(i);
+      if (ex.id().equals("driver") || ex.peakMemoryMetrics().isEmpty()) {
+        continue;
+      }
+      out.put(ex.id(), mib(ex.peakMemoryMetrics().get().getMetricValue("JVMHeapMemory")));
+    }
+    return out;
+  }
+
+  private static long usedHeap() {
+    long total = 0;
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        total += p.getUsage().getUsed();
+      }
+    }
+    return total;
   }
 
   private static double sum(double[] v) {

@@ -6,6 +6,7 @@ import io.mlecs.core.data.TaskType;
 import io.mlecs.core.synth.SyntheticFederatedData;
 import io.mlecs.core.synth.SyntheticOptions;
 import io.mlecs.jobs.data.PreparedData;
+import io.mlecs.jobs.data.SyntheticShards;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
@@ -14,7 +15,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The data of a training run: the public part on the driver and the device shards as an RDD
- * (synthetic data generated on the driver and parallelised by device, or a prepared dataset).
+ * (synthetic data generated on the driver and parallelised by device, or built device by device
+ * in the tasks, or a prepared dataset).
  *
  * @param driver public data (and, for synthetic data, every device too)
  * @param devices device shards for the Spark transport
@@ -39,11 +41,20 @@ record RunData(FederatedData driver, JavaRDD<DeviceData> devices, Map<String, Ob
         s.integer(p + "devices"), s.integer(p + "private-per-device"),
         s.integer(p + "public-train"), s.integer(p + "public-test"), s.number(p + "mer"),
         s.number(p + "noise"), s.config().getLong("run.seed"));
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Map<String, Object> provenance = Map.of("source", "synthetic", "options", o.toString(),
+        "generate_on", s.string(p + "generate-on"));
+    if (s.string(p + "generate-on").equals("executors")) {
+      FederatedData pub = SyntheticFederatedData.publicPart(o);
+      JavaRDD<DeviceData> rdd = SyntheticShards.onExecutors(sc, o, perTask);
+      FederatedData driver = s.string("spark.transport").equals("local")
+          ? new FederatedData(pub.spec(), pub.publicTrain(), pub.publicTest(), rdd.collect())
+          : pub;
+      return new RunData(driver, rdd, provenance);
+    }
     FederatedData data = SyntheticFederatedData.generate(o);
     List<DeviceData> devices = data.devices();
     int slices = Math.max(1, (devices.size() + perTask - 1) / perTask);
-    JavaRDD<DeviceData> rdd = JavaSparkContext.fromSparkContext(spark.sparkContext())
-        .parallelize(devices, slices).cache();
-    return new RunData(data, rdd, Map.of("source", "synthetic", "options", o.toString()));
+    return new RunData(data, sc.parallelize(devices, slices).cache(), provenance);
   }
 }

@@ -61,6 +61,7 @@ public record TrainSettings(String source, Config config) {
     oneOf("spark.transport", "spark", "local");
     oneOf("server.placement", "driver", "gpu-stage");
     oneOf("data.synthetic.task", "classification", "captioning");
+    oneOf("data.synthetic.generate-on", "driver", "executors");
     if (prepared() && config.getIsNull("data.path")) {
       throw new IllegalArgumentException(source + ": data.path must be set when data.source = "
           + "prepared");

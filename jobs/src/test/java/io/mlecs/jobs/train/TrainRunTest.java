@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mlecs.core.data.TaskType;
 import io.mlecs.core.engine.RoundEngine;
 import io.mlecs.core.io.TensorCodec;
 import io.mlecs.core.model.ParamStore;
+import io.mlecs.core.synth.SyntheticFederatedData;
+import io.mlecs.core.synth.SyntheticOptions;
 import io.mlecs.prep.SampleDataCommand;
 import io.mlecs.prep.PrepCommand;
 import java.io.ByteArrayOutputStream;
@@ -93,6 +96,39 @@ class TrainRunTest {
         () -> TrainRun.execute(TrainSettings.parse(TinyTrainConfigs.synthetic(
             viaSpark.toString(), "spark", 3), "d.conf"), spark, sink(), false));
     assertTrue(again.getMessage().contains("already holds a run"), again.getMessage());
+  }
+
+  @Test
+  void devicesGeneratedInTheTasksTrainAsInProcessAndStayOffTheDriver(@TempDir Path tmp)
+      throws Exception {
+    String executors = "\ndata.synthetic.generate-on = executors";
+    Path viaSpark = tmp.resolve("spark");
+    Path viaLocal = tmp.resolve("local");
+    TrainSettings s = TrainSettings.parse(TinyTrainConfigs.synthetic(viaSpark.toString(), "spark",
+        2) + executors, "e.conf");
+    RunData data = RunData.load(s, spark);
+    assertTrue(data.driver().devices().isEmpty(), "the driver holds devices");
+    SyntheticOptions o = new SyntheticOptions(TaskType.CLASSIFICATION, 3, 24, 24, 8, 0.7, 1.0, 11);
+    var shards = data.devices().collect();
+    assertEquals(3, shards.size());
+    for (var d : shards) {
+      var expected = SyntheticFederatedData.deviceOwnStream(o, d.deviceId());
+      assertEquals(expected.modalityMask(), d.modalityMask());
+      assertEquals(expected.train().stream().map(x -> x.id()).toList(),
+          d.train().stream().map(x -> x.id()).toList());
+      assertArrayEquals(expected.train().get(0).features()[Integer.numberOfTrailingZeros(
+          d.modalityMask())], d.train().get(0).features()[Integer.numberOfTrailingZeros(
+          d.modalityMask())]);
+    }
+    TrainRun.execute(s, spark, sink(), false);
+    TrainRun.execute(TrainSettings.parse(TinyTrainConfigs.synthetic(viaLocal.toString(), "local",
+        2) + executors, "f.conf"), spark, sink(), false);
+    assertSame(finalLora(viaLocal), finalLora(viaSpark));
+    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+        () -> TrainSettings.parse(TinyTrainConfigs.synthetic(viaLocal.toString(), "local", 2)
+            + "\ndata.synthetic.generate-on = workers", "g.conf"));
+    assertEquals("g.conf: data.synthetic.generate-on must be one of [driver, executors], got "
+        + "'workers'", bad.getMessage());
   }
 
   @Test
