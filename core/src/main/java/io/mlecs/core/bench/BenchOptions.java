@@ -18,7 +18,8 @@ import java.util.Set;
  * @param batch minibatch size of the device-throughput section
  * @param threads if > 0: ND4J and BLAS thread limits set to this; otherwise left as the
  *     environment (OMP_NUM_THREADS) set them
- * @param sections which sections to run: train, comm, rounds
+ * @param sections which sections to run: train, ops (per-op time profile of the training steps),
+ *     comm, rounds
  * @param roundDevices N values of the round section
  * @param rounds rounds per N in the round section
  * @param gemmSize n of the n x n x n SGEMM that estimates peak FLOP/s
@@ -26,7 +27,7 @@ import java.util.Set;
 public record BenchOptions(boolean quick, boolean raw, long seed, int warmup, int steps, int batch, int threads,
     Set<String> sections, List<Integer> roundDevices, int rounds, int gemmSize) {
 
-  static final Set<String> ALL_SECTIONS = Set.of("train", "comm", "rounds");
+  static final Set<String> ALL_SECTIONS = Set.of("train", "ops", "comm", "rounds");
 
   public static BenchOptions parse(String... args) {
     boolean quick = false;
@@ -41,7 +42,7 @@ public record BenchOptions(boolean quick, boolean raw, long seed, int warmup, in
     int steps = quick ? 60 : 120;
     int batch = 16;
     int threads = 0;
-    Set<String> sections = new LinkedHashSet<>(List.of("train", "comm", "rounds"));
+    Set<String> sections = new LinkedHashSet<>(List.of("train", "ops", "comm", "rounds"));
     List<Integer> devices = quick ? List.of(3) : List.of(3, 10);
     int rounds = quick ? 2 : 3;
     int gemm = quick ? 512 : 1024;
@@ -94,7 +95,7 @@ public record BenchOptions(boolean quick, boolean raw, long seed, int warmup, in
 
   static String usage() {
     return "usage: BenchMain [--quick] [--raw] [--seed S] [--warmup W] [--steps N] [--batch B]"
-        + " [--threads T] [--sections train,comm,rounds] [--devices 3,10] [--rounds R]"
+        + " [--threads T] [--sections train,ops,comm,rounds] [--devices 3,10] [--rounds R]"
         + " [--gemm n]";
   }
 

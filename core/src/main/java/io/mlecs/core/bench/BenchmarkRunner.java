@@ -50,6 +50,10 @@ public final class BenchmarkRunner {
       doc.put("device_training", training(device));
       doc.put("load_average_after_training", loadAverage());
     }
+    if (options.sections().contains("ops")) {
+      doc.put("op_profile", opProfile(device));
+      doc.put("load_average_after_op_profile", loadAverage());
+    }
     if (options.sections().contains("comm")) {
       doc.put("communication", CommunicationBench.run(device, options.seed()));
     }
@@ -116,6 +120,19 @@ public final class BenchmarkRunner {
       stages.add(m);
     }
     out.put("stages", stages);
+    return out;
+  }
+
+  /** Inside-op vs between-op time of the AMT and CCL gradient calls, by op type. */
+  private Map<String, Object> opProfile(ModelConfig device) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    int steps = options.quick() ? 30 : 100;
+    for (Objective o : List.of(Objective.LM, Objective.CCL_DEVICE)) {
+      DeviceTrainingBench.Setup s = DeviceTrainingBench.setup(device, o, options.batch(), 8,
+          options.seed());
+      out.put(o == Objective.LM ? "amt" : "ccl", OpProfileBench.run(s, options.warmup(), steps,
+          options.seed() + 3));
+    }
     return out;
   }
 
