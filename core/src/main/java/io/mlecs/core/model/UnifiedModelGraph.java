@@ -281,11 +281,14 @@ public final class UnifiedModelGraph {
      * Layer norm over the last axis of a [N, d] input: (x - mean) / sqrt(var + 1e-5) * g + b, var
      * the biased variance. Mean and variance come from ONE {@code moments} op (four ops fewer per
      * norm, forward and backward, than mean / square / mean); not from {@code variance}, whose
-     * M2.1 gradient is wrong, and not from the fused {@code layer_norm} op, which has no eps.
+     * M2.1 gradient is wrong, and not from the fused {@code layer_norm} op, which has no eps. The
+     * [N, d] by [N, 1] step is a division by the standard deviation, not a product with its
+     * reciprocal: M2.1's broadcasting {@code multiply_bp} costs ~0.4 ms at [272, 64] where
+     * {@code divide_bp} costs ~0.07 ms (docs/performance.md).
      */
     SDVariable layerNorm(SDVariable x, String gain, String bias) {
       SDVariable[] moments = sd.math().moments(x, new int[] {1}, true);
-      SDVariable norm = x.sub(moments[0]).mul(sd.math().rsqrt(moments[1].add(1e-5)));
+      SDVariable norm = x.sub(moments[0]).div(sd.math().sqrt(moments[1].add(1e-5)));
       return norm.mul(param(gain)).add(param(bias));
     }
 
