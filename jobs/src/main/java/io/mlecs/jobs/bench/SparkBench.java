@@ -169,13 +169,7 @@ public final class SparkBench {
   }
 
   private static long usedHeap() {
-    long total = 0;
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (p.getType() == MemoryType.HEAP) {
-        total += p.getUsage().getUsed();
-      }
-    }
-    return total;
+    return heapSum(MemoryPoolMXBean::getUsage);
   }
 
   private static double sum(double[] v) {
@@ -195,10 +189,16 @@ public final class SparkBench {
   }
 
   private static long peakHeap() {
+    return heapSum(MemoryPoolMXBean::getPeakUsage);
+  }
+
+  /** Sum over the heap pools of one of their usage figures (bytes used). */
+  private static long heapSum(java.util.function.Function<MemoryPoolMXBean,
+      java.lang.management.MemoryUsage> usage) {
     long total = 0;
     for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
       if (p.getType() == MemoryType.HEAP) {
-        total += p.getPeakUsage().getUsed();
+        total += usage.apply(p).getUsed();
       }
     }
     return total;
