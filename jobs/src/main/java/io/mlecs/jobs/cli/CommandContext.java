@@ -24,11 +24,22 @@ import org.apache.spark.sql.SparkSession;
  * (Spark's 200 makes tiny jobs slow); driver host and bind address are 127.0.0.1.
  *
  * <p>Every master, where not set already: {@code spark.executorEnv.OMP_NUM_THREADS} and
- * {@code OPENBLAS_NUM_THREADS} are 1 (one native thread per task, one task per core). When {@code bin/mlecs}
+ * {@code OPENBLAS_NUM_THREADS} are 1 (one native thread per task, one task per core). Cluster masters: unless
+ * {@code spark.executor.extraJavaOptions} already names it, {@code -Dorg.bytedeco.javacpp.maxPhysicalBytes=0} is
+ * appended to it (see {@link #MAX_PHYSICAL_BYTES}; local mode runs in the launcher's JVM, where bin/mlecs sets
+ * it). When {@code bin/mlecs}
  * starts a driver for a cluster master itself (not through spark-submit), {@code spark.jars} is the shaded jar it
  * names in the {@code mlecs.app.jar} system property, so executors get the project's classes.
  */
 public final class CommandContext implements AutoCloseable {
+
+    /**
+     * javacpp's resident-memory check, done on every native allocation (it reads the process's memory use):
+     * 0 turns it off, which saves 15-20 % CPU per training step (docs/performance.md). javacpp's limit on the
+     * native memory it allocates ({@code org.bytedeco.javacpp.maxBytes}) still applies.
+     */
+    public static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
+    static final String EXECUTOR_JAVA_OPTIONS = "spark.executor.extraJavaOptions";
 
     /** System property bin/mlecs sets to the shaded jar, shipped to executors when it drives a cluster itself. */
     public static final String APP_JAR_PROPERTY = "mlecs.app.jar";
@@ -188,6 +199,11 @@ public final class CommandContext implements AutoCloseable {
         } else {
             if (options.ui()) {
                 conf.set("spark.ui.enabled", "true");
+            }
+            String executorOpts = conf.get(EXECUTOR_JAVA_OPTIONS, "");
+            if (!executorOpts.contains(MAX_PHYSICAL_BYTES)) {
+                conf.set(EXECUTOR_JAVA_OPTIONS, (executorOpts.isBlank() ? "" : executorOpts.strip() + " ")
+                        + "-D" + MAX_PHYSICAL_BYTES + "=0");
             }
             String appJar = System.getProperty(APP_JAR_PROPERTY);
             if (!fromSubmit && appJar != null && !appJar.isBlank() && !conf.contains("spark.jars")) {

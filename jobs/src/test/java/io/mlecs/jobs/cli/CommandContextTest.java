@@ -55,4 +55,18 @@ class CommandContextTest {
         assertFalse(CommandContext.isLocal("spark://127.0.0.1:7077"));
         assertFalse(CommandContext.isLocal("local-cluster[2,1,1024]"));
     }
+
+    @Test
+    void clusterExecutorsSkipJavacppsResidentMemoryCheckUnlessTheUserSetIt() {
+        SparkConf plain = conf(new SparkConf(false), new CommandContext.Options().master("spark://h:7077"));
+        assertEquals("-Dorg.bytedeco.javacpp.maxPhysicalBytes=0", plain.get("spark.executor.extraJavaOptions"));
+        SparkConf added = conf(new SparkConf(false).set("spark.executor.extraJavaOptions", " -Dx=1 "),
+                new CommandContext.Options().master("yarn"));
+        assertEquals("-Dx=1 -Dorg.bytedeco.javacpp.maxPhysicalBytes=0", added.get("spark.executor.extraJavaOptions"));
+        SparkConf own = conf(new SparkConf(false).set("spark.executor.extraJavaOptions",
+                "-Dorg.bytedeco.javacpp.maxPhysicalBytes=8G"), new CommandContext.Options().master("yarn"));
+        assertEquals("-Dorg.bytedeco.javacpp.maxPhysicalBytes=8G", own.get("spark.executor.extraJavaOptions"));
+        assertFalse(conf(new SparkConf(false), new CommandContext.Options()).contains(
+                "spark.executor.extraJavaOptions"), "local mode: the launcher's JVM flag applies");
+    }
 }
