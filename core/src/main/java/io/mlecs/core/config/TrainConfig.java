@@ -15,6 +15,8 @@ package io.mlecs.core.config;
  * @param labelSmoothing label smoothing of the contrastive targets (GRAM: 0.1)
  * @param maxVocab tokenizer vocabulary cap (special tokens included)
  * @param evalMaxSamples at most this many test samples per device are decoded for the metric
+ * @param evalBertScore captioning: also score the decoded captions with BERTScore (F1 of
+ *     all-MiniLM-L6-v2 token embeddings, {@code io.mlecs.eval.bertscore}) every round
  */
 public record TrainConfig(
     double learningRate,
@@ -28,7 +30,17 @@ public record TrainConfig(
     double ktTemperature,
     double labelSmoothing,
     int maxVocab,
-    int evalMaxSamples) implements java.io.Serializable {
+    int evalMaxSamples,
+    boolean evalBertScore) implements java.io.Serializable {
+
+  /** Without BERTScore in the per-round evaluation. */
+  public TrainConfig(double learningRate, int batchSize, int cclEpochs, int amtEpochs,
+      int serverEpochs, int pretrainEpochs, double pretrainLearningRate, double ktWeight,
+      double ktTemperature, double labelSmoothing, int maxVocab, int evalMaxSamples) {
+    this(learningRate, batchSize, cclEpochs, amtEpochs, serverEpochs, pretrainEpochs,
+        pretrainLearningRate, ktWeight, ktTemperature, labelSmoothing, maxVocab, evalMaxSamples,
+        false);
+  }
 
   public TrainConfig {
     Require.positive("train.learningRate", learningRate);

@@ -1,5 +1,6 @@
 package io.mlecs.core.engine;
 
+import io.mlecs.core.config.TrainConfig;
 import io.mlecs.core.data.DatasetSpec;
 import io.mlecs.core.data.TaskType;
 import io.mlecs.eval.classification.ClassificationMetrics;
@@ -16,10 +17,29 @@ import java.util.Set;
  * that does not parse as a class label counts as wrong (label -1, never a class).
  */
 public final class TaskScorers {
+  /** Metric name of the mean BERTScore F1. */
+  public static final String BERTSCORE_F1 = "bertscore_f1";
+
   private TaskScorers() {}
 
   public static TaskScorer forDataset(DatasetSpec spec) {
     return spec.task() == TaskType.CAPTIONING ? rougeLsum() : f1(spec.numClasses());
+  }
+
+  /**
+   * The metrics of a run: {@link #forDataset}, plus BERTScore F1 ({@code bertscore_f1}) for
+   * captioning when {@code train.evalBertScore()} asks for it.
+   */
+  public static TaskScorer forRun(DatasetSpec spec, TrainConfig train) {
+    TaskScorer base = forDataset(spec);
+    if (spec.task() != TaskType.CAPTIONING || !train.evalBertScore()) {
+      return base;
+    }
+    return (pred, ref) -> {
+      Map<String, Double> out = new java.util.TreeMap<>(base.score(pred, ref));
+      out.put(BERTSCORE_F1, RoundBertScore.meanF1(pred, ref));
+      return out;
+    };
   }
 
   public static TaskScorer rougeLsum() {
@@ -47,7 +67,7 @@ public final class TaskScorers {
       }
       ClassificationReport r = ClassificationMetrics.compute(yTrue, yPred, labels, 0.0);
       return Map.of("f1_macro", r.macroF1(), "f1_weighted", r.weightedF1(),
-          "accuracy", r.microF1());
+          "accuracy", r.accuracy());
     };
   }
 

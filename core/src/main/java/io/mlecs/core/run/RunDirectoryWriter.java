@@ -93,7 +93,8 @@ public final class RunDirectoryWriter implements RoundListener {
       return;
     }
     String split = metric.startsWith("test_") || metric.startsWith("f1") || metric.equals(
-        "accuracy") || metric.startsWith("rouge") ? "test" : "train";
+        "accuracy") || metric.startsWith("rouge") || metric.startsWith("bertscore") ? "test"
+        : "train";
     String name = metric.equals("test_loss") ? "loss" : metric;
     metrics.append(round).append(',').append(device).append(',').append(split).append(',')
         .append(name).append(',').append(String.format(Locale.ROOT, "%.6g", value)).append('\n');

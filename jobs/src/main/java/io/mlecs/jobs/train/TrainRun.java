@@ -60,7 +60,7 @@ public final class TrainRun {
     }
     ModelContext ctx = RunModelStore.loadOrCreate(sink, config, data.driver().spec(),
         data.driver());
-    TaskScorer scorer = TaskScorers.forDataset(ctx.dataset());
+    TaskScorer scorer = TaskScorers.forRun(ctx.dataset(), ctx.config().train());
     RoundEngine engine = new RoundEngine(ctx, method, data.driver(), scorer);
     GpuServerStage gpuStage = null;
     if (s.string("server.placement").equals("gpu-stage")) {

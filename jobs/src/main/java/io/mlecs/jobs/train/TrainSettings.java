@@ -119,6 +119,14 @@ public record TrainSettings(String source, Config config) {
     }
   }
 
+  public boolean bool(String key) {
+    try {
+      return config.getBoolean(key);
+    } catch (ConfigException e) {
+      throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+    }
+  }
+
   public boolean prepared() {
     return string("data.source").equals("prepared");
   }
@@ -146,7 +154,8 @@ public record TrainSettings(String source, Config config) {
               integer("train.server-epochs"), integer("train.pretrain-epochs"),
               number("train.pretrain-learning-rate"), number("train.kt-weight"),
               number("train.kt-temperature"), number("train.label-smoothing"),
-              integer("train.max-vocab"), integer("train.eval-max-samples")));
+              integer("train.max-vocab"), integer("train.eval-max-samples"),
+              bool("train.eval-bertscore")));
     } catch (IllegalArgumentException e) {
       if (e.getMessage() != null && e.getMessage().startsWith(source)) {
         throw e;

@@ -65,7 +65,8 @@ public final class SparkTransport implements RoundTransport {
         ModelContext ctx = ctxBc.value().context();
         RoundBroadcast b = payload.value().toBroadcast();
         DeviceRoundRunner runner = new DeviceRoundRunner(new DeviceTrainer(ctx, m,
-            TaskScorers.forDataset(ctx.dataset())), m, new SinkDeviceStateStore(sink));
+            TaskScorers.forRun(ctx.dataset(), ctx.config().train())), m,
+            new SinkDeviceStateStore(sink));
         FixedPointAccumulator acc = new FixedPointAccumulator();
         List<DeviceMetrics> metrics = new ArrayList<>();
         while (devices.hasNext()) {

@@ -18,6 +18,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,6 +130,25 @@ class TrainRunTest {
             + "\ndata.synthetic.generate-on = workers", "g.conf"));
     assertEquals("g.conf: data.synthetic.generate-on must be one of [driver, executors], got "
         + "'workers'", bad.getMessage());
+  }
+
+  @Test
+  void bertScoreIsScoredEveryRoundWhenAskedFor(@TempDir Path tmp) throws Exception {
+    Path run = tmp.resolve("bs");
+    TrainRun.execute(TrainSettings.parse(TinyTrainConfigs.synthetic(run.toString(), "spark", 1)
+        + "\ndata.synthetic.task = captioning\ntrain.eval-bertscore = true", "bs.conf"), spark,
+        sink(), false);
+    List<String> rows = Files.readAllLines(run.resolve("metrics/metrics.csv")).stream()
+        .filter(l -> l.contains(",bertscore_f1,")).toList();
+    // three devices and the server, test split, round 1
+    assertEquals(4, rows.size(), rows.toString());
+    for (String r : rows) {
+      String[] f = r.split(",");
+      assertEquals("1", f[0], r);
+      assertEquals("test", f[2], r);
+      double v = Double.parseDouble(f[4]);
+      assertTrue(v > 0.0 && v <= 1.0, r);
+    }
   }
 
   @Test
