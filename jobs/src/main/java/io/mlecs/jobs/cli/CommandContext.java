@@ -35,7 +35,7 @@ public final class CommandContext implements AutoCloseable {
 
     /**
      * javacpp's resident-memory check, done on every native allocation (it reads the process's memory use):
-     * 0 turns it off, which saves 15-20 % CPU per training step (docs/performance.md). javacpp's limit on the
+     * 0 turns it off, which saves 9-22 % CPU per training step (docs/performance.md). javacpp's limit on the
      * native memory it allocates ({@code org.bytedeco.javacpp.maxBytes}) still applies.
      */
     public static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
