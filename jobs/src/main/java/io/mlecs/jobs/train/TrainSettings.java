@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
+import io.mlecs.core.aggregate.ServerOptimizer;
 import io.mlecs.core.config.ModelConfig;
 import io.mlecs.core.config.RunConfig;
 import io.mlecs.core.config.TrainConfig;
@@ -57,6 +58,7 @@ public record TrainSettings(String source, Config config) {
   }
 
   private void validate() {
+    method();
     oneOf("data.source", "synthetic", "prepared");
     oneOf("spark.transport", "spark", "local");
     oneOf("server.placement", "driver", "gpu-stage");
@@ -135,11 +137,27 @@ public record TrainSettings(String source, Config config) {
     return string("run.dir");
   }
 
+  /**
+   * The method of {@code run.method}; a FedAdagrad server step takes {@code methods.fedadagrad-eta}
+   * and {@code methods.fedadagrad-tau}.
+   */
   public Method method() {
+    Method m;
     try {
-      return Method.byName(string("run.method"));
+      m = Method.byName(string("run.method"));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(source + ": run.method: " + e.getMessage(), e);
+    }
+    if (m.serverOptimizer().kind() != ServerOptimizer.Kind.FED_ADAGRAD) {
+      return m;
+    }
+    double eta = number("methods.fedadagrad-eta");
+    double tau = number("methods.fedadagrad-tau");
+    try {
+      return m.withServerOptimizer(ServerOptimizer.fedAdagrad(eta, tau));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(source + ": methods.fedadagrad-eta / fedadagrad-tau: "
+          + e.getMessage(), e);
     }
   }
 

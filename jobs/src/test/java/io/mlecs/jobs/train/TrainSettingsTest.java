@@ -48,4 +48,21 @@ class TrainSettingsTest {
         () -> TrainSettings.parse("data.source = prepared", "z.conf"));
     assertEquals("z.conf: data.path must be set when data.source = prepared", e.getMessage());
   }
+
+  @Test
+  void fedAdagradSettingsReachTheMethodsThatHaveThatServerStep() {
+    var fedmllm = TrainSettings.parse("run.method = fedmllm\nmethods.fedadagrad-eta = 0.1",
+        "a.conf").method();
+    assertEquals(0.1, fedmllm.serverOptimizer().learningRate());
+    assertEquals(1e-3, fedmllm.serverOptimizer().tau());
+    assertEquals(io.mlecs.core.engine.Method.FEDMLLM.withServerOptimizer(
+        io.mlecs.core.aggregate.ServerOptimizer.fedAdagrad(1e-2, 1e-3)),
+        TrainSettings.parse("run.method = fedmllm", "b.conf").method(), "defaults = the method's own");
+    assertEquals(io.mlecs.core.engine.Method.ML_ECS,
+        TrainSettings.parse("methods.fedadagrad-eta = 0.1", "c.conf").method(), "ml-ecs averages");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> TrainSettings.parse("run.method = fedmllm\nmethods.fedadagrad-eta = 0", "d.conf"));
+    assertTrue(e.getMessage().startsWith("d.conf: methods.fedadagrad-eta / fedadagrad-tau: "
+        + "FedAdagrad needs eta > 0 and tau > 0, got eta = 0.0"), e.getMessage());
+  }
 }
