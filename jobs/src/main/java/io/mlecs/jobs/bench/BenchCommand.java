@@ -43,7 +43,8 @@ public final class BenchCommand implements Command {
         + "  --spark-only       only the Spark sections (overhead, scale)\n"
         + "  --spark-sections   which Spark sections: overhead,scale (default both)\n"
         + "  --scale LIST       device counts of the scale section (default 3,10,100,1000)\n"
-        + "  --overhead-rounds  rounds timed per transport in the overhead section (default 2)\n"
+        + "  --overhead-rounds  rounds timed per transport in the overhead section, after one untimed\n"
+        + "                     warm-up round each (default 3)\n"
         + "Other options go to the in-process benchmark (io.mlecs.core.bench.BenchOptions).\n"
         + "Run with OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 (bin/mlecs sets both).\n";
   }
@@ -54,7 +55,7 @@ public final class BenchCommand implements Command {
     boolean spark = true;
     boolean inProcess = true;
     List<Integer> scale = List.of(3, 10, 100, 1000);
-    int overheadRounds = 2;
+    int overheadRounds = 3;
     List<String> sparkSections = List.of("overhead", "scale");
     List<String> rest = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
@@ -85,7 +86,7 @@ public final class BenchCommand implements Command {
       JavaSparkContext sc = JavaSparkContext.fromSparkContext(ctx.spark().sparkContext());
       Path scratch = Files.createTempDirectory("mlecs-bench");
       long seed = 27;
-      RunConfig config = RunConfig.defaults(seed, overheadRounds);
+      RunConfig config = RunConfig.defaults(seed, overheadRounds + SparkBench.WARMUP_ROUNDS);
       SyntheticOptions data = SyntheticOptions.small(TaskType.CLASSIFICATION, 3, 0.7, seed);
       if (sparkSections.contains("overhead")) {
         doc.put("spark_overhead", SparkBench.overhead(sc, config, data, scratch));
