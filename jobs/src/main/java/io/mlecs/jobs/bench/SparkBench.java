@@ -75,14 +75,14 @@ public final class SparkBench {
     Method m = Method.byName(config.method());
     RoundEngine local = new RoundEngine(ctx, m, fd, scorer);
     double[] localSec = roundSeconds(local, new LocalTransport(fd, new DeviceTrainer(ctx, m,
-        scorer), m, new InMemoryDeviceStateStore()), config.rounds());
+        scorer), m, new InMemoryDeviceStateStore()), config.rounds() - WARMUP_ROUNDS);
     RoundEngine spark = new RoundEngine(ctx, m, fd, scorer);
     Path dir = Files.createTempDirectory(scratch, "bench-overhead");
     double[] sparkSec;
     try (SparkTransport t = new SparkTransport(sc, sc.parallelize(fd.devices(),
         fd.devices().size()).cache(), new ContextBlob(dir.toString(), ctx), fd.publicTrain(), m,
         new HadoopFileSink(dir.toString()), 2)) {
-      sparkSec = roundSeconds(spark, t, config.rounds());
+      sparkSec = roundSeconds(spark, t, config.rounds() - WARMUP_ROUNDS);
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("config", config.toString());
