@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Properties;
 
+import io.mlecs.core.util.DropLinesStream;
 import io.mlecs.jobs.cli.Command;
 import io.mlecs.jobs.cli.CommandContext;
 import io.mlecs.jobs.cli.CommandRegistry;
@@ -33,10 +34,10 @@ public final class Main {
 
     public static void main(String[] args) {
         // Results go to the real stdout only through CommandContext.out(); anything else that writes to
-        // System.out (SameDiff prints a line per differentiated op, some libraries print banners) goes to stderr,
-        // so `mlecs doctor | jq` and friends always see clean output.
+        // System.out (some libraries print banners) goes to stderr, so `mlecs doctor | jq` and friends always see
+        // clean output; SameDiff's line per differentiated op is dropped on the way.
         PrintStream results = System.out;
-        System.setOut(System.err);
+        System.setOut(DropLinesStream.samediffQuiet(System.err));
         int rc;
         try {
             rc = run(args, results, System.err);

@@ -2,6 +2,7 @@ package io.mlecs.core.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.mlecs.core.util.DropLinesStream;
 import java.io.PrintStream;
 import java.util.Map;
 
@@ -24,7 +25,7 @@ public final class BenchMain {
     }
     // SameDiff prints to stdout ("Added differentiated op ..."): keep stdout for the JSON only
     PrintStream json = System.out;
-    System.setOut(System.err);
+    System.setOut(DropLinesStream.samediffQuiet(System.err));
     Map<String, Object> doc = new BenchmarkRunner(options).run();
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     json.println(mapper.writeValueAsString(doc));

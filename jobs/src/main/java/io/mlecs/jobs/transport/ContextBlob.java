@@ -5,6 +5,7 @@ import io.mlecs.core.data.DatasetSpec;
 import io.mlecs.core.data.WordTokenizer;
 import io.mlecs.core.io.TensorCodec;
 import io.mlecs.core.train.ModelContext;
+import io.mlecs.core.util.DropLinesStream;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,8 @@ public final class ContextBlob implements Serializable {
 
   /** The decoded context (cached per JVM by run key). */
   public ModelContext context() {
+    // executors: SameDiff's line per differentiated op would fill the executor's stdout log
+    DropLinesStream.quietSystemOut();
     return DECODED.computeIfAbsent(key, k -> new ModelContext(config, dataset,
         new WordTokenizer(vocabulary), TensorCodec.decode(deviceBase, "device backbone of " + k),
         TensorCodec.decode(serverBase, "server backbone of " + k)));
