@@ -27,13 +27,12 @@ public final class DropLinesStream extends OutputStream {
 
   /** {@code target} without SameDiff's per-op lines, autoflushing, UTF-8. */
   public static PrintStream samediffQuiet(OutputStream target) {
-    return new PrintStream(new DropLinesStream(target, SAMEDIFF_OP_LINE), true,
-        StandardCharsets.UTF_8);
+    return new QuietPrintStream(target);
   }
 
   /**
-   * Replaces {@code System.out} by {@link #samediffQuiet} of it, once per JVM (a Spark executor calls
-   * this from every task; only the first call wraps).
+   * Replaces {@code System.out} by {@link #samediffQuiet} of it unless it already is such a stream (a
+   * Spark executor calls this from every task, and the launcher's {@code System.out} is one already).
    */
   public static synchronized void quietSystemOut() {
     if (!(System.out instanceof QuietPrintStream)) {
@@ -115,7 +114,7 @@ public final class DropLinesStream extends OutputStream {
     return true;
   }
 
-  /** The marker type of a wrapped {@code System.out}. */
+  /** The type of every stream {@link #samediffQuiet} returns, so that none is wrapped twice. */
   private static final class QuietPrintStream extends PrintStream {
     QuietPrintStream(OutputStream target) {
       super(new DropLinesStream(target, SAMEDIFF_OP_LINE), true, StandardCharsets.UTF_8);
