@@ -51,7 +51,7 @@ public record PreparedData(PreparedManifest manifest, List<Sample> publicTrain,
     List<Sample> pubTest = scaler.apply(collect(rows.filter(
         "role = 'public' AND split = 'test'"), conv));
     int[] masks = manifest.deviceMasks();
-    int partitions = Math.max(1, (n + devicesPerTask - 1) / devicesPerTask);
+    int partitions = DeviceShards.partitionCount(n, devicesPerTask);
     JavaRDD<DeviceData> devices = rows.filter("role = 'private' AND device_id < " + n)
         .javaRDD()
         .mapToPair(r -> new Tuple2<>((Integer) r.getAs("device_id"),

@@ -19,8 +19,8 @@ public final class SyntheticShards {
   public static JavaRDD<DeviceData> onExecutors(JavaSparkContext sc, SyntheticOptions o,
       int perTask) {
     int n = o.numDevices();
-    int slices = Math.max(1, (n + perTask - 1) / perTask);
-    return sc.parallelize(IntStream.range(0, n).boxed().toList(), slices)
+    return sc.parallelize(IntStream.range(0, n).boxed().toList(),
+        DeviceShards.partitionCount(n, perTask))
         .map(d -> SyntheticFederatedData.deviceOwnStream(o, d))
         .cache();
   }

@@ -59,12 +59,16 @@ final class PretrainedCache {
     }
   }
 
+  /** A model folder is complete once its vocabulary is there (it is written last). */
+  private static boolean hasBackbones(Path modelDir) {
+    return Files.isRegularFile(modelDir.resolve("vocabulary.txt"));
+  }
+
   /** Before a cell starts: copies the cached backbones into its model/ when it has none. */
   void seed(TrainSettings ts, Path cellDir) {
     Path from = root.resolve(key(ts, data));
     Path to = cellDir.resolve("model");
-    if (Files.isRegularFile(to.resolve("vocabulary.txt"))
-        || !Files.isRegularFile(from.resolve("vocabulary.txt"))) {
+    if (hasBackbones(to) || !hasBackbones(from)) {
       return;
     }
     copy(from, to);
@@ -75,8 +79,7 @@ final class PretrainedCache {
   void keep(TrainSettings ts, Path cellDir) {
     Path to = root.resolve(key(ts, data));
     Path from = cellDir.resolve("model");
-    if (Files.isRegularFile(to.resolve("vocabulary.txt"))
-        || !Files.isRegularFile(from.resolve("vocabulary.txt"))) {
+    if (hasBackbones(to) || !hasBackbones(from)) {
       return;
     }
     Path tmp = root.resolve(key(ts, data) + ".tmp");

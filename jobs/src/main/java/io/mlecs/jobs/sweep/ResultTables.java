@@ -2,6 +2,7 @@ package io.mlecs.jobs.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlecs.jobs.train.MetricsParquet;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -79,16 +80,11 @@ final class ResultTables {
     SweepRunner.write(s.dir().resolve("bytes.csv"), bytes.toString());
     SweepRunner.write(s.dir().resolve("device_params.csv"), deviceParams.toString());
     SweepRunner.write(s.dir().resolve("cells.csv"), cells.toString());
-    StructType schema = new StructType()
+    StructType schema = MetricsParquet.withMetricColumns(new StructType()
         .add("method", DataTypes.StringType, false)
         .add("mer", DataTypes.DoubleType, false)
         .add("num_devices", DataTypes.IntegerType, false)
-        .add("seed", DataTypes.LongType, false)
-        .add("round", DataTypes.IntegerType, false)
-        .add("device", DataTypes.StringType, false)
-        .add("split", DataTypes.StringType, false)
-        .add("metric", DataTypes.StringType, false)
-        .add("value", DataTypes.DoubleType, false);
+        .add("seed", DataTypes.LongType, false));
     spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.Overwrite)
         .parquet(s.dir().resolve("results.parquet").toAbsolutePath().toString());
     out.println("sweep: wrote " + s.dir().resolve("results.csv") + " (" + rows.size()

@@ -11,8 +11,21 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /** The metrics table as Parquet ({@code metrics/metrics.parquet}) beside the CSV. */
-final class MetricsParquet {
+public final class MetricsParquet {
   private MetricsParquet() {}
+
+  /**
+   * {@code keys} followed by the columns of a metrics row: round, device, split, metric, value (the
+   * sweep's results table prefixes the cell's keys).
+   */
+  public static StructType withMetricColumns(StructType keys) {
+    return keys
+        .add("round", DataTypes.IntegerType, false)
+        .add("device", DataTypes.StringType, false)
+        .add("split", DataTypes.StringType, false)
+        .add("metric", DataTypes.StringType, false)
+        .add("value", DataTypes.DoubleType, false);
+  }
 
   static void write(SparkSession spark, HadoopFileSink sink, String csv) {
     List<Row> rows = new ArrayList<>();
@@ -22,13 +35,7 @@ final class MetricsParquet {
       rows.add(RowFactory.create(Integer.parseInt(f[0]), f[1], f[2], f[3],
           Double.parseDouble(f[4])));
     }
-    StructType schema = new StructType()
-        .add("round", DataTypes.IntegerType, false)
-        .add("device", DataTypes.StringType, false)
-        .add("split", DataTypes.StringType, false)
-        .add("metric", DataTypes.StringType, false)
-        .add("value", DataTypes.DoubleType, false);
-    spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.Overwrite)
+    spark.createDataFrame(rows, withMetricColumns(new StructType())).coalesce(1).write().mode(SaveMode.Overwrite)
         .parquet(sink.describe("metrics/metrics.parquet"));
   }
 }

@@ -5,6 +5,7 @@ import io.mlecs.core.data.FederatedData;
 import io.mlecs.core.data.TaskType;
 import io.mlecs.core.synth.SyntheticFederatedData;
 import io.mlecs.core.synth.SyntheticOptions;
+import io.mlecs.jobs.data.DeviceShards;
 import io.mlecs.jobs.data.PreparedData;
 import io.mlecs.jobs.data.SyntheticShards;
 import java.util.List;
@@ -54,7 +55,7 @@ record RunData(FederatedData driver, JavaRDD<DeviceData> devices, Map<String, Ob
     }
     FederatedData data = SyntheticFederatedData.generate(o);
     List<DeviceData> devices = data.devices();
-    int slices = Math.max(1, (devices.size() + perTask - 1) / perTask);
+    int slices = DeviceShards.partitionCount(devices.size(), perTask);
     return new RunData(data, sc.parallelize(devices, slices).cache(), provenance);
   }
 }
