@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,19 +72,9 @@ class ClusterDoctorIT {
     }
 
     private List<String> doctorArgs(Path report) {
-        List<String> args = new ArrayList<>(cluster.baseSubmitArgs());
-        args.addAll(List.of(
-                "--class", "io.mlecs.jobs.Main",
-                "--driver-memory", "1g",
-                "--driver-java-options", "-Dorg.bytedeco.javacpp.cachedir=" + cacheDir,
-                "--executor-memory", "1g",
-                "--conf", "spark.executor.extraJavaOptions=-Dorg.bytedeco.javacpp.cachedir=" + cacheDir,
-                "--conf", "spark.executorEnv.OMP_NUM_THREADS=1",
-                "--conf", "spark.executorEnv.OPENBLAS_NUM_THREADS=1",
-                jar.toString(),
+        return cluster.mlecsSubmitArgs(jar, cacheDir, List.of(
                 "doctor", "--partitions", "2", "--expect-executors", "2", "--wait-seconds", "60",
                 "--output", report.toString()));
-        return args;
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mlecs.jobs.train.TinyTrainConfigs;
 import io.mlecs.jobs.train.TrainRun;
 import io.mlecs.jobs.transport.FaultInjection;
 import java.io.ByteArrayOutputStream;
@@ -37,20 +38,13 @@ class SweepTest {
     spark.stop();
   }
 
-  /** A tiny but real sweep file (the model of TinyTrainConfigs). */
+  /** A tiny but real sweep file (the model and training of TinyTrainConfigs). */
   static String tiny(Path dir, String grid, int rounds) {
-    return """
-        run { rounds = %d }
-        data.synthetic { private-per-device = 24, public-train = 24, public-test = 8 }
-        model.device { d-model = 16, heads = 2, layers = 1, ff-multiplier = 2, encoder-dim = 8,
-          latent-dim = 8, prompt-tokens = 2, prompt-hidden = 8, lora-rank = 2, lora-alpha = 4 }
-        model.server { d-model = 24, heads = 2, layers = 1, ff-multiplier = 2, encoder-dim = 8,
-          latent-dim = 8, prompt-tokens = 2, prompt-hidden = 8, lora-rank = 2, lora-alpha = 4 }
-        train { batch-size = 8, amt-epochs = 1, pretrain-epochs = 1, max-vocab = 64,
-          eval-max-samples = 8 }
+    return "run { rounds = %d }\n".formatted(rounds) + TinyTrainConfigs.TINY_MODEL_AND_TRAINING
+        + """
         spark { devices-per-task = 2 }
         sweep { dir = "%s", %s }
-        """.formatted(rounds, dir.toString().replace("\\", "/"), grid);
+        """.formatted(dir.toString().replace("\\", "/"), grid);
   }
 
   static String run(SweepSettings s) {

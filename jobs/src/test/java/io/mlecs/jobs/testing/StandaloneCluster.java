@@ -238,6 +238,26 @@ public final class StandaloneCluster implements AutoCloseable {
     }
 
     /**
+     * {@link #baseSubmitArgs()} plus what running this project's {@code io.mlecs.jobs.Main} needs: 1 GiB for
+     * driver and executors, javacpp's cache folder {@code javacppCacheDir} on both sides, one native thread per
+     * executor task; then the application {@code jar} and {@code mainArgs} (a subcommand and its options).
+     */
+    public List<String> mlecsSubmitArgs(Path jar, String javacppCacheDir, List<String> mainArgs) {
+        List<String> args = baseSubmitArgs();
+        args.addAll(List.of(
+                "--class", "io.mlecs.jobs.Main",
+                "--driver-memory", "1g",
+                "--driver-java-options", "-Dorg.bytedeco.javacpp.cachedir=" + javacppCacheDir,
+                "--executor-memory", "1g",
+                "--conf", "spark.executor.extraJavaOptions=-Dorg.bytedeco.javacpp.cachedir=" + javacppCacheDir,
+                "--conf", "spark.executorEnv.OMP_NUM_THREADS=1",
+                "--conf", "spark.executorEnv.OPENBLAS_NUM_THREADS=1",
+                jar.toString()));
+        args.addAll(mainArgs);
+        return args;
+    }
+
+    /**
      * Submits an application the way {@code bin/spark-submit} does ({@code launcher.Main} builds the driver
      * command for {@code org.apache.spark.deploy.SparkSubmit}), waits for it and returns its output. A run past
      * {@code timeout} is killed with its descendants and reported with {@code timedOut}.

@@ -11,7 +11,6 @@ import io.mlecs.jobs.testing.StandaloneCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -57,15 +56,8 @@ class ClusterTrainIT {
       Path clusterRun = cluster.dir().resolve("run-cluster");
       Path conf = cluster.dir().resolve("train.conf");
       Files.writeString(conf, TinyTrainConfigs.synthetic(clusterRun.toString(), "spark", 2));
-      List<String> args = new ArrayList<>(cluster.baseSubmitArgs());
-      args.addAll(List.of("--class", "io.mlecs.jobs.Main",
-          "--driver-memory", "1g",
-          "--driver-java-options", "-Dorg.bytedeco.javacpp.cachedir=" + cacheDir,
-          "--executor-memory", "1g",
-          "--conf", "spark.executor.extraJavaOptions=-Dorg.bytedeco.javacpp.cachedir=" + cacheDir,
-          "--conf", "spark.executorEnv.OMP_NUM_THREADS=1",
-          "--conf", "spark.executorEnv.OPENBLAS_NUM_THREADS=1",
-          jar.toString(), "train", "--config", conf.toString()));
+      List<String> args = cluster.mlecsSubmitArgs(jar, cacheDir,
+          List.of("train", "--config", conf.toString()));
       StandaloneCluster.SubmitResult result = cluster.submit(args, Map.of("OMP_NUM_THREADS", "1",
           "OPENBLAS_NUM_THREADS", "1"), Duration.ofMinutes(4));
       assertFalse(result.timedOut(), result.diagnostics());
