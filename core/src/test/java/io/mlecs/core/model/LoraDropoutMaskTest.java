@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mlecs.core.data.Sample;
 import io.mlecs.core.data.WordTokenizer;
 import io.mlecs.core.testing.GradientCheck;
+import io.mlecs.core.testing.GradientFixtures;
 import io.mlecs.core.testing.TinyModels;
 import io.mlecs.core.train.StageTrainer;
 import java.util.ArrayList;
@@ -42,8 +43,8 @@ class LoraDropoutMaskTest {
   @Test
   void allKeptMasksEqualTheModelWithoutDropout() {
     ModelShape shape = shape(0.1);
-    ParamStore p = UnifiedModelGradientTest.params(shape, MASK, 5);
-    List<Sample> batch = UnifiedModelGradientTest.samples(shape.dataset(), 4, 3, true);
+    ParamStore p = GradientFixtures.params(shape, MASK, 5);
+    List<Sample> batch = GradientFixtures.samples(shape.dataset(), 4, 3, true);
     BatchEncoder enc = encoder(shape);
     UnifiedModelGraph plain = UnifiedModelGraph.build(GraphSpec.of(shape, MASK, Objective.LM), p,
         DT);
@@ -69,8 +70,8 @@ class LoraDropoutMaskTest {
   void trainerMasksHoldZeroOrScaleOverKeep() {
     double p = 0.25;
     ModelShape shape = shape(p);
-    ParamStore params = UnifiedModelGradientTest.params(shape, MASK, 5);
-    List<Sample> batch = UnifiedModelGradientTest.samples(shape.dataset(), 6, 3, false);
+    ParamStore params = GradientFixtures.params(shape, MASK, 5);
+    List<Sample> batch = GradientFixtures.samples(shape.dataset(), 6, 3, false);
     UnifiedModelGraph g = UnifiedModelGraph.build(
         GraphSpec.of(shape, MASK, Objective.LM).withDropout(true), params.castTo(
             DataType.FLOAT), DataType.FLOAT);
@@ -95,10 +96,10 @@ class LoraDropoutMaskTest {
   @Test
   void gradientsThroughDropoutMasksMatchFiniteDifferences() {
     ModelShape shape = shape(0.3);
-    ParamStore p = UnifiedModelGradientTest.params(shape, MASK, 7);
+    ParamStore p = GradientFixtures.params(shape, MASK, 7);
     UnifiedModelGraph g = UnifiedModelGraph.build(
         GraphSpec.of(shape, MASK, Objective.LM).withDropout(true), p, DT);
-    List<Sample> batch = UnifiedModelGradientTest.samples(shape.dataset(), 3, 11, true);
+    List<Sample> batch = GradientFixtures.samples(shape.dataset(), 3, 11, true);
     Map<String, INDArray> ph = encoder(shape).encode(batch, g.modalities(), all(), DT);
     int rows = batch.size() * shape.sequenceLength();
     double keep = shape.config().loraScale() / 0.7;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mlecs.core.data.Sample;
 import io.mlecs.core.data.WordTokenizer;
 import io.mlecs.core.testing.GradientCheck;
+import io.mlecs.core.testing.GradientFixtures;
 import io.mlecs.core.testing.TinyModels;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ class PretrainGradientTest {
       p.get(n).addi(Nd4j.rand(DT, p.get(n).shape()).subi(0.5).muli(0.2));
     }
     UnifiedModelGraph g = UnifiedModelGraph.build(pretrainSpec(shape), p, DT);
-    List<Sample> batch = UnifiedModelGradientTest.samples(shape.dataset(), 3, 5, false);
+    List<Sample> batch = GradientFixtures.samples(shape.dataset(), 3, 5, false);
     Map<String, INDArray> ph = placeholders(shape, batch);
     int pTokens = shape.config().promptTokens();
     ph.put(GraphInputs.SOFT, Nd4j.zeros(DT, batch.size(), pTokens, shape.config().dModel()));

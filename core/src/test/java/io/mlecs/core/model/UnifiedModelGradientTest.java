@@ -7,6 +7,7 @@ import io.mlecs.core.data.Modality;
 import io.mlecs.core.data.Sample;
 import io.mlecs.core.data.WordTokenizer;
 import io.mlecs.core.testing.GradientCheck;
+import io.mlecs.core.testing.GradientFixtures;
 import io.mlecs.core.testing.TinyModels;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,48 +21,6 @@ import org.nd4j.linalg.factory.Nd4j;
 /** Finite-difference gradient checks, in DOUBLE, of every objective of the unified model. */
 class UnifiedModelGradientTest {
   private static final DataType DT = DataType.DOUBLE;
-
-  static ParamStore params(ModelShape shape, int mask, long seed) {
-    ParamStore p = new ParamStore();
-    ParamInit.backbone(p, shape, seed, DT);
-    ParamInit.lora(p, shape.config(), seed + 1, DT);
-    ParamInit.connectorCore(p, shape.config(), seed + 2, DT);
-    List<Modality> mods = shape.dataset().modalities();
-    for (int m = 0; m < mods.size(); m++) {
-      if ((mask & (1 << m)) != 0) {
-        ParamInit.encoder(p, shape.config(), mods.get(m), seed + 10 + m, DT);
-        ParamInit.projector(p, shape.config(), mods.get(m), seed + 20 + m, DT);
-      }
-    }
-    // make LoRA B non-zero so gradients w.r.t. A are not trivially zero
-    for (String n : p.namesWithPrefix("lora.")) {
-      if (n.endsWith(".b")) {
-        p.get(n).assign(Nd4j.rand(DT, p.get(n).shape()).subi(0.5).muli(0.3));
-      }
-    }
-    return p;
-  }
-
-  static List<Sample> samples(DatasetSpec spec, int n, long seed, boolean dropSome) {
-    SplittableRandom r = new SplittableRandom(seed);
-    String[] words = {"a", "cat", "runs", "dog", "sits"};
-    List<Sample> out = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      float[][] f = new float[spec.numModalities()][];
-      for (int m = 0; m < f.length; m++) {
-        if (dropSome && m == 1 && i % 2 == 0) {
-          continue;
-        }
-        f[m] = new float[spec.modalities().get(m).dim()];
-        for (int j = 0; j < f[m].length; j++) {
-          f[m][j] = (float) r.nextGaussian();
-        }
-      }
-      String text = words[r.nextInt(words.length)] + " " + words[r.nextInt(words.length)];
-      out.add(new Sample("s" + i, "g" + i, f, text, -1));
-    }
-    return out;
-  }
 
   static Map<String, INDArray> placeholders(UnifiedModelGraph g, BatchEncoder enc,
       List<Sample> batch, int mask) {
@@ -83,10 +42,10 @@ class UnifiedModelGradientTest {
     ModelShape shape = new ModelShape(TinyModels.config(), 9, 1, TinyModels.dataset());
     WordTokenizer tok = WordTokenizer.build(List.of("a cat runs dog sits"), 9);
     BatchEncoder enc = new BatchEncoder(shape, tok, tok.encode("a"));
-    ParamStore p = params(shape, mask, 7);
+    ParamStore p = GradientFixtures.params(shape, mask, 7);
     GraphSpec spec = new GraphSpec(shape, mask, objective, anchor, false, false, 0.7, 2.0, 1e-6);
     UnifiedModelGraph g = UnifiedModelGraph.build(spec, p, DT);
-    List<Sample> batch = samples(shape.dataset(), 3, 11, true);
+    List<Sample> batch = GradientFixtures.samples(shape.dataset(), 3, 11, true);
     Map<String, INDArray> ph = placeholders(g, enc, batch, mask);
     int rows = 3 * shape.targetLength();
     if (objective.usesDeviceAnchor()) {

@@ -1,0 +1,351 @@
+package io.mlecs.core.kernel;
+
+import io.mlecs.core.config.ModelConfig;
+import io.mlecs.core.data.Modality;
+import io.mlecs.core.model.GraphInputs;
+import io.mlecs.core.model.GraphSpec;
+import io.mlecs.core.model.ModelShape;
+import io.mlecs.core.model.Objective;
+import io.mlecs.core.model.ParamNames;
+import io.mlecs.core.model.ParamStore;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The loss and gradients of the unified model's supervised LM objective (AMT and every method's
+ * local tuning) written out by hand: the same function as the SameDiff graph of
+ * {@link io.mlecs.core.model.UnifiedModelGraph} for {@link Objective#LM} (checked against it and
+ * against finite differences), computed with one BLAS product per matrix product and plain loops
+ * for the element-wise work, on buffers allocated once per batch size. SameDiff spends most of a
+ * device step on bookkeeping between its ~380 ops (docs/performance.md); this path has none.
+ *
+ * <p>Placeholders are the graph's ({@link GraphInputs}), so a trainer feeds both the same map.
+ * Gradients are computed for the encoders, the connector and the LoRA factors (the backbone is
+ * frozen); the returned arrays belong to the kernel and are overwritten by the next call.
+ */
+public final class DeviceLmKernel {
+  private final GraphSpec spec;
+  private final List<Modality> owned;
+  private final ModelConfig c;
+  private final Map<Integer, LmWorkspace> workspaces = new HashMap<>();
+  private final Map<String, INDArray> gradients = new HashMap<>();
+
+  /** Loss and the gradients of the requested parameters. */
+  public record Result(double loss, Map<String, INDArray> gradients) {}
+
+  /** Whether the kernel computes the objective of {@code spec}. */
+  public static boolean supports(GraphSpec spec) {
+    return spec.objective() == Objective.LM && !spec.pretrain();
+  }
+
+  /** Whether the kernel has a gradient for parameter {@code name}. */
+  public static boolean computesGradientOf(String name) {
+    return name.startsWith(ParamStore.ENCODER) || name.startsWith(ParamStore.CONNECTOR)
+        || name.startsWith(ParamStore.LORA);
+  }
+
+  /** @param owned the model's modalities in dataset order (the graph's {@code modalities()}) */
+  public DeviceLmKernel(GraphSpec spec, List<Modality> owned) {
+    if (!supports(spec)) {
+      throw new IllegalArgumentException("the LM kernel computes objective LM without "
+          + "pretraining, got " + spec.objective() + (spec.pretrain() ? " (pretraining)" : ""));
+    }
+    this.spec = spec;
+    this.owned = List.copyOf(owned);
+    this.c = spec.shape().config();
+  }
+
+  /** Loss of one minibatch and its gradient with respect to {@code trainable}. */
+  public Result lossAndGradients(ParamStore p, Map<String, INDArray> ph, List<String> trainable) {
+    for (String name : trainable) {
+      if (!computesGradientOf(name) || !p.contains(name)) {
+        throw new IllegalArgumentException("the LM kernel has no gradient for parameter '"
+            + name + "'");
+      }
+    }
+    INDArray tokens = required(ph, GraphInputs.TOKENS);
+    ModelShape shape = spec.shape();
+    int batch = Math.toIntExact(tokens.length() / shape.tokenLength());
+    DataType dt = p.get(ParamNames.TOKEN_EMBEDDING).dataType();
+    LmWorkspace w = workspaces.computeIfAbsent(batch, b -> new LmWorkspace(shape,
+        owned.stream().mapToInt(Modality::dim).toArray(), b, dt));
+    boolean connectorPath = trainable.stream().anyMatch(
+        n -> n.startsWith(ParamStore.ENCODER) || n.startsWith(ParamStore.CONNECTOR));
+    Mat mask = Mat.of(required(ph, GraphInputs.MASK));
+    connectorForward(p, ph, mask, w);
+    double loss = backbone(p, ph, tokens.toIntVector(), w);
+    if (connectorPath) {
+      connectorBackward(p, ph, mask, w);
+    }
+    Map<String, INDArray> out = new LinkedHashMap<>();
+    for (String name : trainable) {
+      out.put(name, gradients.get(name));
+    }
+    return new Result(loss, out);
+  }
+
+  private static INDArray required(Map<String, INDArray> ph, String name) {
+    INDArray a = ph.get(name);
+    if (a == null) {
+      throw new IllegalArgumentException("placeholder '" + name + "' is missing");
+    }
+    return a;
+  }
+
+  private static Mat param(ParamStore p, String name) {
+    return Mat.of(p.get(name));
+  }
+
+  /** The gradient buffer of parameter {@code name} (allocated on first use). */
+  private Mat grad(ParamStore p, String name) {
+    INDArray g = gradients.get(name);
+    INDArray param = p.get(name);
+    if (g == null || g.dataType() != param.dataType()) {
+      g = Nd4j.create(param.dataType(), param.shape());
+      gradients.put(name, g);
+    }
+    return Mat.of(g);
+  }
+
+  // ---------------------------------------------------------------- connector: E and C
+
+  private void connectorForward(ParamStore p, Map<String, INDArray> ph, Mat mask, LmWorkspace w) {
+    int k = owned.size();
+    w.mean.fill(0.0);
+    for (int b = 0; b < w.batch; b++) {
+      double present = 0;
+      for (int i = 0; i < k; i++) {
+        present += mask.get(b * k + i);
+      }
+      w.count[b] = Math.max(present, 1.0);
+    }
+    for (int i = 0; i < k; i++) {
+      String m = owned.get(i).name();
+      LmWorkspace.Branch br = w.branches[i];
+      Dense.forward(Mat.of(required(ph, GraphInputs.feature(m))),
+          param(p, ParamNames.encoder(m, "w1")), param(p, ParamNames.encoder(m, "b1")), br.a1);
+      Gelu.forward(br.a1, br.h1);
+      Dense.forward(br.h1, param(p, ParamNames.encoder(m, "w2")),
+          param(p, ParamNames.encoder(m, "b2")), br.e);
+      Dense.forward(br.e, param(p, ParamNames.projector(m, "w")),
+          param(p, ParamNames.projector(m, "b")), br.proj);
+      int s = br.proj.cols;
+      for (int b = 0; b < w.batch; b++) {
+        double weight = mask.get(b * k + i) / w.count[b];
+        for (int j = 0; j < s; j++) {
+          w.mean.add(b * s + j, br.proj.get(b * s + j) * weight);
+        }
+      }
+    }
+    Dense.forward(w.mean, param(p, ParamNames.fusion("w1")), param(p, ParamNames.fusion("b1")),
+        w.f1pre);
+    Gelu.forward(w.f1pre, w.f1);
+    Dense.forward(w.f1, param(p, ParamNames.fusion("w2")), param(p, ParamNames.fusion("b2")),
+        w.fused);
+    Dense.forward(w.fused, param(p, ParamNames.softPrompt("w1")),
+        param(p, ParamNames.softPrompt("b1")), w.gpre);
+    Gelu.forward(w.gpre, w.g);
+    Dense.forward(w.g, param(p, ParamNames.softPrompt("w2")),
+        param(p, ParamNames.softPrompt("b2")), w.soft);
+  }
+
+  private void connectorBackward(ParamStore p, Map<String, INDArray> ph, Mat mask,
+      LmWorkspace w) {
+    Dense.backwardParams(w.g, w.dsoft, grad(p, ParamNames.softPrompt("w2")),
+        grad(p, ParamNames.softPrompt("b2")));
+    Dense.backwardInput(w.dsoft, param(p, ParamNames.softPrompt("w2")), w.dg, 0.0);
+    Gelu.backward(w.gpre, w.dg, w.dg);
+    Dense.backwardParams(w.fused, w.dg, grad(p, ParamNames.softPrompt("w1")),
+        grad(p, ParamNames.softPrompt("b1")));
+    Dense.backwardInput(w.dg, param(p, ParamNames.softPrompt("w1")), w.dfused, 0.0);
+    Dense.backwardParams(w.f1, w.dfused, grad(p, ParamNames.fusion("w2")),
+        grad(p, ParamNames.fusion("b2")));
+    Dense.backwardInput(w.dfused, param(p, ParamNames.fusion("w2")), w.df1, 0.0);
+    Gelu.backward(w.f1pre, w.df1, w.df1);
+    Dense.backwardParams(w.mean, w.df1, grad(p, ParamNames.fusion("w1")),
+        grad(p, ParamNames.fusion("b1")));
+    Dense.backwardInput(w.df1, param(p, ParamNames.fusion("w1")), w.dmean, 0.0);
+    int k = owned.size();
+    for (int i = 0; i < k; i++) {
+      String m = owned.get(i).name();
+      LmWorkspace.Branch br = w.branches[i];
+      int s = br.proj.cols;
+      for (int b = 0; b < w.batch; b++) {
+        double weight = mask.get(b * k + i) / w.count[b];
+        for (int j = 0; j < s; j++) {
+          br.dproj.set(b * s + j, w.dmean.get(b * s + j) * weight);
+        }
+      }
+      Dense.backwardParams(br.e, br.dproj, grad(p, ParamNames.projector(m, "w")),
+          grad(p, ParamNames.projector(m, "b")));
+      Dense.backwardInput(br.dproj, param(p, ParamNames.projector(m, "w")), br.de, 0.0);
+      Dense.backwardParams(br.h1, br.de, grad(p, ParamNames.encoder(m, "w2")),
+          grad(p, ParamNames.encoder(m, "b2")));
+      Dense.backwardInput(br.de, param(p, ParamNames.encoder(m, "w2")), br.da1, 0.0);
+      Gelu.backward(br.a1, br.da1, br.da1);
+      Dense.backwardParams(Mat.of(required(ph, GraphInputs.feature(m))), br.da1,
+          grad(p, ParamNames.encoder(m, "w1")), grad(p, ParamNames.encoder(m, "b1")));
+    }
+  }
+
+  // ---------------------------------------------------------------- backbone B with LoRA
+
+  private double backbone(ParamStore p, Map<String, INDArray> ph, int[] tokens, LmWorkspace w) {
+    ModelShape shape = spec.shape();
+    int t = shape.sequenceLength();
+    int tx = shape.tokenLength();
+    int tt = shape.targetLength();
+    int d = c.dModel();
+    int prompt = c.promptTokens();
+    Mat emb = param(p, ParamNames.TOKEN_EMBEDDING);
+    Mat pos = param(p, ParamNames.POSITION_EMBEDDING);
+    Mat x0 = w.x[0];
+    for (int b = 0; b < w.batch; b++) {
+      for (int i = 0; i < t; i++) {
+        int row = (b * t + i) * d;
+        for (int j = 0; j < d; j++) {
+          double v = i < prompt ? w.soft.get(b * prompt * d + i * d + j)
+              : emb.get(tokens[b * tx + i - prompt], j);
+          x0.set(row + j, v + pos.get(i, j));
+        }
+      }
+    }
+    for (int l = 0; l < c.layers(); l++) {
+      blockForward(p, ph, l, w.x[l], w.blocks[l], w.x[l + 1]);
+    }
+    Mat xl = w.x[c.layers()];
+    LayerNorm.forward(xl, param(p, ParamNames.FINAL_NORM_GAIN),
+        param(p, ParamNames.FINAL_NORM_BIAS), w.outF, w.xhatF, w.rstdF);
+    for (int b = 0; b < w.batch; b++) {
+      for (int j = 0; j < tt; j++) {
+        int src = (b * t + t - tt + j) * d;
+        int dst = (b * tt + j) * d;
+        for (int col = 0; col < d; col++) {
+          w.target.set(dst + col, w.outF.get(src + col));
+        }
+      }
+    }
+    Mat.gemm(w.target, false, emb, true, w.logits, 0.0);
+    double loss = MaskedCrossEntropy.forwardBackward(w.logits,
+        Mat.of(required(ph, GraphInputs.LABELS)), Mat.of(required(ph, GraphInputs.LABEL_WEIGHTS)),
+        w.dlogits);
+    // backward: target rows -> final norm -> blocks in reverse -> soft tokens
+    Mat.gemm(w.dlogits, false, emb, false, w.dtarget, 0.0);
+    w.dout.fill(0.0);
+    for (int b = 0; b < w.batch; b++) {
+      for (int j = 0; j < tt; j++) {
+        int dst = (b * t + t - tt + j) * d;
+        int src = (b * tt + j) * d;
+        for (int col = 0; col < d; col++) {
+          w.dout.set(dst + col, w.dtarget.get(src + col));
+        }
+      }
+    }
+    w.dx.fill(0.0);
+    LayerNorm.backwardAdd(w.dout, param(p, ParamNames.FINAL_NORM_GAIN), w.xhatF, w.rstdF, w.dx);
+    for (int l = c.layers() - 1; l >= 0; l--) {
+      blockBackward(p, ph, l, w.blocks[l], w);
+    }
+    for (int b = 0; b < w.batch; b++) {
+      for (int i = 0; i < prompt; i++) {
+        for (int j = 0; j < d; j++) {
+          w.dsoft.set(b * prompt * d + i * d + j, w.dx.get((b * t + i) * d + j));
+        }
+      }
+    }
+    return loss;
+  }
+
+  private void blockForward(ParamStore p, Map<String, INDArray> ph, int l, Mat x,
+      LmWorkspace.Block blk, Mat out) {
+    LayerNorm.forward(x, param(p, ParamNames.block(l, "ln1.g")),
+        param(p, ParamNames.block(l, "ln1.b")), blk.h1, blk.xhat1, blk.rstd1);
+    loraForward(p, ph, l, 'q', blk.h1, blk.hq, blk.uq, blk.q);
+    Dense.forward(blk.h1, param(p, ParamNames.block(l, "attn.wk")), null, blk.k);
+    loraForward(p, ph, l, 'v', blk.h1, blk.hv, blk.uv, blk.v);
+    blk.attention.forward(blk.q, blk.k, blk.v, blk.att, blk.ctx);
+    // xMid = x + ctx Wo
+    copy(x, blk.xMid);
+    Mat.gemm(blk.ctx, false, param(p, ParamNames.block(l, "attn.wo")), false, blk.xMid, 1.0);
+    LayerNorm.forward(blk.xMid, param(p, ParamNames.block(l, "ln2.g")),
+        param(p, ParamNames.block(l, "ln2.b")), blk.h2, blk.xhat2, blk.rstd2);
+    Dense.forward(blk.h2, param(p, ParamNames.block(l, "mlp.w1")),
+        param(p, ParamNames.block(l, "mlp.b1")), blk.m1pre);
+    Gelu.forward(blk.m1pre, blk.m1);
+    // out = xMid + m1 W2 + b2
+    copy(blk.xMid, out);
+    Mat.gemm(blk.m1, false, param(p, ParamNames.block(l, "mlp.w2")), false, out, 1.0);
+    Dense.addRow(out, param(p, ParamNames.block(l, "mlp.b2")));
+  }
+
+  /** y = h W + ((h o D) A) B, D the fed dropout mask (carrying the LoRA scale) or the scale. */
+  private void loraForward(ParamStore p, Map<String, INDArray> ph, int l, char proj, Mat h,
+      Mat hd, Mat u, Mat y) {
+    Dense.forward(h, param(p, ParamNames.block(l, "attn.w" + proj)), null, y);
+    scaleInput(ph, l, proj, h, hd);
+    Mat.gemm(hd, false, param(p, ParamNames.lora(l, proj, 'a')), false, u, 0.0);
+    Mat.gemm(u, false, param(p, ParamNames.lora(l, proj, 'b')), false, y, 1.0);
+  }
+
+  /** out = in o D (the dropout mask placeholder) or in x alpha / r without dropout. */
+  private void scaleInput(Map<String, INDArray> ph, int l, char proj, Mat in, Mat out) {
+    if (spec.loraDropout()) {
+      Mat mask = Mat.of(required(ph, GraphInputs.dropout(l, proj)));
+      for (int i = 0, n = in.length(); i < n; i++) {
+        out.set(i, in.get(i) * mask.get(i));
+      }
+    } else {
+      double scale = c.loraScale();
+      for (int i = 0, n = in.length(); i < n; i++) {
+        out.set(i, in.get(i) * scale);
+      }
+    }
+  }
+
+  /** Back-propagates w.dx (the gradient at the block's output) to the block's input. */
+  private void blockBackward(ParamStore p, Map<String, INDArray> ph, int l,
+      LmWorkspace.Block blk, LmWorkspace w) {
+    // MLP branch: out = xMid + gelu(LN2(xMid) W1 + b1) W2 + b2
+    Dense.backwardInput(w.dx, param(p, ParamNames.block(l, "mlp.w2")), w.dm1, 0.0);
+    Gelu.backward(blk.m1pre, w.dm1, w.dm1);
+    Dense.backwardInput(w.dm1, param(p, ParamNames.block(l, "mlp.w1")), w.dh, 0.0);
+    LayerNorm.backwardAdd(w.dh, param(p, ParamNames.block(l, "ln2.g")), blk.xhat2, blk.rstd2,
+        w.dx);
+    // attention branch: xMid = x + attn(LN1(x)) Wo
+    Dense.backwardInput(w.dx, param(p, ParamNames.block(l, "attn.wo")), w.dctx, 0.0);
+    blk.attention.backward(blk.att, w.dctx, w.dq, w.dk, w.dv);
+    Dense.backwardInput(w.dq, param(p, ParamNames.block(l, "attn.wq")), w.dh, 0.0);
+    Dense.backwardInput(w.dk, param(p, ParamNames.block(l, "attn.wk")), w.dh, 1.0);
+    Dense.backwardInput(w.dv, param(p, ParamNames.block(l, "attn.wv")), w.dh, 1.0);
+    loraBackward(p, ph, l, 'q', blk.hq, blk.uq, w.dq, w);
+    loraBackward(p, ph, l, 'v', blk.hv, blk.uv, w.dv, w);
+    LayerNorm.backwardAdd(w.dh, param(p, ParamNames.block(l, "ln1.g")), blk.xhat1, blk.rstd1,
+        w.dx);
+  }
+
+  /** dB = u^T dy, dA = (h o D)^T (dy B^T), and w.dh += ((dy B^T) A^T) o D. */
+  private void loraBackward(ParamStore p, Map<String, INDArray> ph, int l, char proj, Mat hd,
+      Mat u, Mat dy, LmWorkspace w) {
+    String an = ParamNames.lora(l, proj, 'a');
+    String bn = ParamNames.lora(l, proj, 'b');
+    Mat.gemm(u, true, dy, false, grad(p, bn), 0.0);
+    Mat.gemm(dy, false, param(p, bn), true, w.du, 0.0);
+    Mat.gemm(hd, true, w.du, false, grad(p, an), 0.0);
+    Mat.gemm(w.du, false, param(p, an), true, w.dlora, 0.0);
+    scaleInput(ph, l, proj, w.dlora, w.dlora);
+    for (int i = 0, n = w.dh.length(); i < n; i++) {
+      w.dh.add(i, w.dlora.get(i));
+    }
+  }
+
+  private static void copy(Mat from, Mat to) {
+    for (int i = 0, n = from.length(); i < n; i++) {
+      to.set(i, from.get(i));
+    }
+  }
+}

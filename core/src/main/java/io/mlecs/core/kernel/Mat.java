@@ -1,0 +1,170 @@
+package io.mlecs.core.kernel;
+
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A row-major [rows, cols] matrix over a contiguous c-order ND4J array (FLOAT or DOUBLE): element
+ * access from Java for the element-wise work, the array itself for BLAS products. A 1-D array is
+ * one row. Values are read and written as doubles whatever the storage type.
+ */
+public abstract class Mat {
+  final INDArray array;
+  final int rows;
+  final int cols;
+  final int offset;
+
+  private Mat(INDArray array, int rows, int cols) {
+    if (array.ordering() != 'c' || array.length() != (long) rows * cols
+        || (array.rank() == 2 && array.stride(1) != 1)) {
+      throw new IllegalArgumentException("kernel matrices must be contiguous c-order, got shape "
+          + java.util.Arrays.toString(array.shape()) + " order " + array.ordering());
+    }
+    this.array = array;
+    this.rows = rows;
+    this.cols = cols;
+    this.offset = Math.toIntExact(array.offset());
+  }
+
+  /** Wraps {@code array}: 2-D as it is, 1-D as one row. */
+  public static Mat of(INDArray array) {
+    int rows = array.rank() == 2 ? Math.toIntExact(array.size(0)) : 1;
+    int cols = array.rank() == 2 ? Math.toIntExact(array.size(1))
+        : Math.toIntExact(array.length());
+    if (array.rank() > 2) {
+      throw new IllegalArgumentException("kernel matrices are 1-D or 2-D, got shape "
+          + java.util.Arrays.toString(array.shape()));
+    }
+    return wrap(array.rank() == 2 ? array : array.reshape(1, cols), rows, cols);
+  }
+
+  /** A new zero matrix. */
+  public static Mat zeros(DataType dt, int rows, int cols) {
+    return wrap(Nd4j.create(dt, rows, cols), rows, cols);
+  }
+
+  private static Mat wrap(INDArray a, int rows, int cols) {
+    return switch (a.dataType()) {
+      case FLOAT -> new F32(a, rows, cols);
+      case DOUBLE -> new F64(a, rows, cols);
+      default -> throw new IllegalArgumentException("kernel matrices are FLOAT or DOUBLE, got "
+          + a.dataType());
+    };
+  }
+
+  public final INDArray array() {
+    return array;
+  }
+
+  public final int rows() {
+    return rows;
+  }
+
+  public final int cols() {
+    return cols;
+  }
+
+  public final int length() {
+    return rows * cols;
+  }
+
+  public abstract double get(int i);
+
+  public abstract void set(int i, double v);
+
+  public final double get(int r, int c) {
+    return get(r * cols + c);
+  }
+
+  public final void add(int i, double v) {
+    set(i, get(i) + v);
+  }
+
+  /** Copies every element into {@code dst} (at least {@link #length()} long). */
+  public abstract void copyTo(double[] dst);
+
+  /** Overwrites every element from {@code src}. */
+  public abstract void copyFrom(double[] src);
+
+  public final void fill(double v) {
+    for (int i = 0, n = length(); i < n; i++) {
+      set(i, v);
+    }
+  }
+
+  /** C = beta C + op(A) op(B) by BLAS. */
+  public static void gemm(Mat a, boolean transA, Mat b, boolean transB, Mat c, double beta) {
+    Nd4j.gemm(a.array, b.array, c.array, transA, transB, 1.0, beta);
+  }
+
+  /** FLOAT storage. */
+  private static final class F32 extends Mat {
+    private final FloatBuffer buf;
+
+    F32(INDArray a, int rows, int cols) {
+      super(a, rows, cols);
+      this.buf = a.data().asNioFloat();
+    }
+
+    @Override
+    public double get(int i) {
+      return buf.get(offset + i);
+    }
+
+    @Override
+    public void set(int i, double v) {
+      buf.put(offset + i, (float) v);
+    }
+
+    @Override
+    public void copyTo(double[] dst) {
+      for (int i = 0, n = length(); i < n; i++) {
+        dst[i] = buf.get(offset + i);
+      }
+    }
+
+    @Override
+    public void copyFrom(double[] src) {
+      for (int i = 0, n = length(); i < n; i++) {
+        buf.put(offset + i, (float) src[i]);
+      }
+    }
+  }
+
+  /** DOUBLE storage (gradient checks). */
+  private static final class F64 extends Mat {
+    private final DoubleBuffer buf;
+
+    F64(INDArray a, int rows, int cols) {
+      super(a, rows, cols);
+      this.buf = a.data().asNioDouble();
+    }
+
+    @Override
+    public double get(int i) {
+      return buf.get(offset + i);
+    }
+
+    @Override
+    public void set(int i, double v) {
+      buf.put(offset + i, v);
+    }
+
+    @Override
+    public void copyTo(double[] dst) {
+      for (int i = 0, n = length(); i < n; i++) {
+        dst[i] = buf.get(offset + i);
+      }
+    }
+
+    @Override
+    public void copyFrom(double[] src) {
+      for (int i = 0, n = length(); i < n; i++) {
+        buf.put(offset + i, src[i]);
+      }
+    }
+  }
+}

@@ -1,0 +1,203 @@
+package io.mlecs.core.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mlecs.core.config.ModelConfig;
+import io.mlecs.core.data.Sample;
+import io.mlecs.core.data.WordTokenizer;
+import io.mlecs.core.model.BatchEncoder;
+import io.mlecs.core.model.GraphInputs;
+import io.mlecs.core.model.GraphSpec;
+import io.mlecs.core.model.ModelShape;
+import io.mlecs.core.model.Objective;
+import io.mlecs.core.model.ParamStore;
+import io.mlecs.core.model.UnifiedModelGraph;
+import io.mlecs.core.testing.GradientFixtures;
+import io.mlecs.core.testing.TinyModels;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The hand-written LM step against its definition: the SameDiff graph's loss and gradients (DOUBLE
+ * to the last digits, FLOAT to float accuracy) and central finite differences of its own loss.
+ */
+class DeviceLmKernelTest {
+  private static final DataType DT = DataType.DOUBLE;
+  /** Two blocks, two heads, LoRA dropout 0.2: every loop of the kernel runs more than once. */
+  private static final ModelConfig CONFIG = new ModelConfig(8, 2, 2, 2, 6, 5, 2, 6, 2, 4.0, 0.2);
+
+  private record Case(ModelShape shape, GraphSpec spec, ParamStore params, UnifiedModelGraph graph,
+      Map<String, INDArray> ph, List<String> trainable) {}
+
+  private static Case build(int mask, boolean dropout, int batch, boolean dropSome, DataType dt) {
+    ModelShape shape = new ModelShape(CONFIG, 9, 1, TinyModels.dataset());
+    WordTokenizer tok = WordTokenizer.build(List.of("a cat runs dog sits"), 9);
+    BatchEncoder enc = new BatchEncoder(shape, tok, tok.encode("a"));
+    ParamStore p = GradientFixtures.params(shape, mask, 7).castTo(dt);
+    GraphSpec spec = GraphSpec.of(shape, mask, Objective.LM).withDropout(dropout);
+    UnifiedModelGraph g = UnifiedModelGraph.build(spec, p, dt);
+    List<Sample> samples = GradientFixtures.samples(shape.dataset(), batch, 11, dropSome);
+    List<Integer> idx = new ArrayList<>();
+    for (int m = 0; m < 3; m++) {
+      if ((mask & (1 << m)) != 0) {
+        idx.add(m);
+      }
+    }
+    Map<String, INDArray> ph = enc.encode(samples, g.modalities(), idx, dt);
+    if (dropout) {
+      SplittableRandom r = new SplittableRandom(3);
+      int rows = batch * shape.sequenceLength();
+      double keep = CONFIG.loraScale() / (1 - CONFIG.loraDropout());
+      for (int l = 0; l < CONFIG.layers(); l++) {
+        for (char proj : new char[] {'q', 'v'}) {
+          double[] m = new double[rows * CONFIG.dModel()];
+          for (int i = 0; i < m.length; i++) {
+            m[i] = r.nextDouble() < CONFIG.loraDropout() ? 0 : keep;
+          }
+          ph.put(GraphInputs.dropout(l, proj),
+              Nd4j.create(m, new long[] {rows, CONFIG.dModel()}, DataType.DOUBLE).castTo(dt));
+        }
+      }
+    }
+    List<String> trainable = p.names(DeviceLmKernel::computesGradientOf);
+    return new Case(shape, spec, p, g, ph, trainable);
+  }
+
+  private static DeviceLmKernel kernel(Case c) {
+    return new DeviceLmKernel(c.spec(), c.graph().modalities());
+  }
+
+  /** max |a - b| over max |b| (or 1e-12). */
+  private static double relativeDifference(INDArray a, INDArray b) {
+    double diff = a.castTo(DT).sub(b.castTo(DT)).amaxNumber().doubleValue();
+    return diff / Math.max(b.castTo(DT).amaxNumber().doubleValue(), 1e-12);
+  }
+
+  private static void assertMatchesGraph(Case c, double tolerance) {
+    Map<String, INDArray> expected = c.graph().sameDiff().calculateGradients(c.ph(),
+        c.trainable());
+    double expectedLoss = c.graph().sameDiff().output(c.ph(), GraphInputs.LOSS)
+        .get(GraphInputs.LOSS).getDouble(0);
+    DeviceLmKernel.Result got = kernel(c).lossAndGradients(c.params(), c.ph(), c.trainable());
+    assertEquals(expectedLoss, got.loss(), tolerance * Math.abs(expectedLoss), "loss");
+    assertEquals(c.trainable(), new ArrayList<>(got.gradients().keySet()));
+    for (String name : c.trainable()) {
+      INDArray e = expected.get(name);
+      INDArray g = got.gradients().get(name);
+      assertTrue(java.util.Arrays.equals(e.shape(), g.shape()), name + " shape");
+      assertTrue(e.castTo(DT).amaxNumber().doubleValue() > 0, name + ": graph gradient is zero");
+      double rel = relativeDifference(g, e);
+      assertTrue(rel < tolerance, name + ": kernel differs from the graph by " + rel);
+    }
+  }
+
+  @Test
+  void allModalitiesWithOneMissingMatchTheGraph() {
+    assertMatchesGraph(build(0b111, false, 4, true, DT), 1e-10);
+  }
+
+  @Test
+  void loraDropoutMasksMatchTheGraph() {
+    assertMatchesGraph(build(0b111, true, 3, true, DT), 1e-10);
+  }
+
+  @Test
+  void oneModalityMatchesTheGraph() {
+    assertMatchesGraph(build(0b010, true, 3, false, DT), 1e-10);
+  }
+
+  @Test
+  void floatMatchesTheGraphToFloatAccuracy() {
+    assertMatchesGraph(build(0b101, true, 5, true, DataType.FLOAT), 2e-4);
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferencesOfTheKernelsOwnLoss() {
+    Case c = build(0b111, true, 3, true, DT);
+    DeviceLmKernel k = kernel(c);
+    Map<String, INDArray> grads = new java.util.HashMap<>();
+    k.lossAndGradients(c.params(), c.ph(), c.trainable()).gradients()
+        .forEach((n, g) -> grads.put(n, g.dup()));
+    SplittableRandom r = new SplittableRandom(5);
+    double eps = 1e-6;
+    double worst = 0;
+    String where = "";
+    int checked = 0;
+    for (String name : c.trainable()) {
+      INDArray arr = c.params().get(name);
+      for (int n = 0; n < 4; n++) {
+        long i = r.nextLong(arr.length());
+        double orig = arr.getDouble(i);
+        arr.putScalar(i, orig + eps);
+        double plus = k.lossAndGradients(c.params(), c.ph(), c.trainable()).loss();
+        arr.putScalar(i, orig - eps);
+        double minus = k.lossAndGradients(c.params(), c.ph(), c.trainable()).loss();
+        arr.putScalar(i, orig);
+        double fd = (plus - minus) / (2 * eps);
+        double an = grads.get(name).getDouble(i);
+        double rel = Math.abs(fd - an) < 1e-8 ? 0
+            : Math.abs(fd - an) / Math.max(Math.abs(fd) + Math.abs(an), 1e-8);
+        checked++;
+        if (rel > worst) {
+          worst = rel;
+          where = name + "[" + i + "] fd=" + fd + " analytic=" + an;
+        }
+      }
+    }
+    assertTrue(checked >= 4 * 20, "checked " + checked);
+    assertTrue(worst < 1e-5, "worst: " + where + " rel " + worst);
+  }
+
+  @Test
+  void alternatingBatchSizesReuseTheirOwnBuffers() {
+    Case big = build(0b111, true, 4, true, DT);
+    Case small = build(0b111, true, 2, true, DT);
+    DeviceLmKernel shared = new DeviceLmKernel(big.spec(), big.graph().modalities());
+    shared.lossAndGradients(big.params(), big.ph(), big.trainable());
+    double smallLoss = shared.lossAndGradients(small.params(), small.ph(), small.trainable())
+        .loss();
+    DeviceLmKernel.Result again = shared.lossAndGradients(big.params(), big.ph(),
+        big.trainable());
+    DeviceLmKernel.Result fresh = kernel(big).lossAndGradients(big.params(), big.ph(),
+        big.trainable());
+    assertEquals(kernel(small).lossAndGradients(small.params(), small.ph(), small.trainable())
+        .loss(), smallLoss, 0.0);
+    assertEquals(fresh.loss(), again.loss(), 0.0);
+    for (String n : big.trainable()) {
+      assertEquals(fresh.gradients().get(n), again.gradients().get(n), n);
+    }
+  }
+
+  @Test
+  void loraOnlyTrainingMatchesTheGraph() {
+    Case all = build(0b011, false, 3, true, DT);
+    Case c = new Case(all.shape(), all.spec(), all.params(), all.graph(), all.ph(),
+        all.params().namesWithPrefix(ParamStore.LORA));
+    assertMatchesGraph(c, 1e-10);
+  }
+
+  @Test
+  void refusesWhatItDoesNotCompute() {
+    Case c = build(0b111, false, 2, false, DT);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> kernel(c).lossAndGradients(c.params(), c.ph(), List.of("base.tok_emb")));
+    assertTrue(e.getMessage().contains("base.tok_emb"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new DeviceLmKernel(
+        c.spec().withKt(1, 1).asPretrain(), c.graph().modalities()));
+    GraphSpec ccl = GraphSpec.of(c.shape(), 0b111, Objective.CCL_DEVICE);
+    assertTrue(!DeviceLmKernel.supports(ccl));
+    Map<String, INDArray> noTokens = new java.util.HashMap<>(c.ph());
+    noTokens.remove(GraphInputs.TOKENS);
+    e = assertThrows(IllegalArgumentException.class,
+        () -> kernel(c).lossAndGradients(c.params(), noTokens, c.trainable()));
+    assertTrue(e.getMessage().contains(GraphInputs.TOKENS), e.getMessage());
+  }
+}
