@@ -1,6 +1,7 @@
 package io.mlecs.core.bench;
 
 import io.mlecs.core.config.ModelConfig;
+import io.mlecs.core.config.StepEngine;
 import io.mlecs.core.model.Objective;
 import io.mlecs.core.model.ParamStore;
 import io.mlecs.core.train.AdamOptimizer;
@@ -72,11 +73,16 @@ public final class BenchmarkRunner {
     double peakFlops = (double) peak.get("peak_gflops") * 1e9;
     out.put("peak", peak);
     int batches = 8;
-    List<Objective> objectives = List.of(Objective.LM, Objective.CCL_DEVICE);
+    // AMT on the production engine (the kernel), AMT on the SameDiff graph (the reference the
+    // kernel is checked against), CCL (SameDiff graph: the kernel computes the LM objective only)
+    List<Objective> objectives = List.of(Objective.LM, Objective.LM, Objective.CCL_DEVICE);
+    List<StepEngine> engines = List.of(StepEngine.KERNEL, StepEngine.SAMEDIFF,
+        StepEngine.KERNEL);
     List<DeviceTrainingBench.Setup> setups = new ArrayList<>();
-    for (Objective o : objectives) {
+    for (int si = 0; si < objectives.size(); si++) {
+      Objective o = objectives.get(si);
       DeviceTrainingBench.Setup s = DeviceTrainingBench.setup(device, o, options.batch(),
-          batches, options.seed());
+          batches, options.seed(), engines.get(si));
       // every stage is warmed up before any is timed: the first one timed would otherwise share
       // the CPU with the JIT compiler threads
       DeviceTrainingBench.warm(s, new AdamOptimizer(new ParamStore()), options.warmup(),
@@ -90,7 +96,8 @@ public final class BenchmarkRunner {
       Objective o = objectives.get(si);
       DeviceTrainingBench.Setup s = setups.get(si);
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("stage", o == Objective.LM ? "AMT (objective LM; encoders + LoRA trainable)"
+      m.put("stage", o == Objective.LM ? "AMT (objective LM; encoders + LoRA trainable; "
+          + engines.get(si).configName() + " engine)"
           : "CCL (objective CCL_DEVICE; connector + LoRA + tau trainable; random anchors)");
       if (stages.isEmpty()) {
         m.put("model", device);

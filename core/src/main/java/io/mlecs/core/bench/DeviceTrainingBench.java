@@ -1,6 +1,7 @@
 package io.mlecs.core.bench;
 
 import io.mlecs.core.config.ModelConfig;
+import io.mlecs.core.config.StepEngine;
 import io.mlecs.core.config.TrainConfig;
 import io.mlecs.core.data.DeviceData;
 import io.mlecs.core.data.FederatedData;
@@ -63,6 +64,12 @@ final class DeviceTrainingBench {
    * LoRA trainable; CCL_DEVICE: connector + LoRA + tau trainable, random anchors).
    */
   static Setup setup(ModelConfig config, Objective objective, int batch, int batches, long seed) {
+    return setup(config, objective, batch, batches, seed, StepEngine.KERNEL);
+  }
+
+  /** As {@link #setup(ModelConfig, Objective, int, int, long)}, steps computed by {@code engine}. */
+  static Setup setup(ModelConfig config, Objective objective, int batch, int batches, long seed,
+      StepEngine engine) {
     FederatedData data = data(batch, batches, seed);
     TrainConfig train = TrainConfig.defaults();
     WordTokenizer tok = ModelContext.tokenizerFor(data.spec(), data.publicTrain(),
@@ -79,7 +86,7 @@ final class DeviceTrainingBench {
     GraphSpec spec = GraphSpec.of(shape, mask, objective).withDropout(config.loraDropout() > 0);
     UnifiedModelGraph g = UnifiedModelGraph.build(spec, all, DataType.FLOAT);
     StageTrainer trainer = new StageTrainer(g, new BatchEncoder(shape, tok, prompt))
-        .batchSize(batch);
+        .batchSize(batch).engine(engine);
     List<Sample> pool = objective == Objective.LM ? device.train() : data.publicTrain();
     List<List<Sample>> full = new ArrayList<>();
     for (int i = 0; i + batch <= pool.size() && full.size() < batches; i += batch) {
@@ -151,11 +158,10 @@ final class DeviceTrainingBench {
       Map<String, INDArray> ph = s.trainer().stepPlaceholders(s.batches().get(i % nb),
           r.nextLong(), s.extras());
       long t1 = System.nanoTime();
-      var out = s.graph().sameDiff().calculateGradientsAndOutputs(ph, List.of(GraphInputs.LOSS),
+      StageTrainer.LossAndGradients out = s.trainer().lossAndGradients(s.all(), ph,
           s.trainable());
-      out.getOutputs().get(GraphInputs.LOSS).getDouble(0);
       long t2 = System.nanoTime();
-      adam.step(s.all(), out.getGradients(), s.lr());
+      adam.step(s.all(), out.gradients(), s.lr());
       long t3 = System.nanoTime();
       encode[i] = (t1 - t0) / 1e6;
       grad[i] = (t2 - t1) / 1e6;
@@ -167,6 +173,8 @@ final class DeviceTrainingBench {
     m.put("steps_timed", steps);
     m.put("warmup_steps", warmup);
     m.put("distinct_minibatches", nb);
+    m.put("engine", s.trainer().usesKernel(s.trainable()) ? "kernel (io.mlecs.core.kernel)"
+        : "samediff graph");
     m.put("graph_ops_forward", s.graph().sameDiff().getOps().size());
     SameDiff gradFn = s.graph().sameDiff().getFunction("grad");
     m.put("graph_ops_gradient_function", gradFn == null ? -1 : gradFn.getOps().size());

@@ -17,6 +17,7 @@ package io.mlecs.core.config;
  * @param evalMaxSamples at most this many test samples per device are decoded for the metric
  * @param evalBertScore captioning: also score the decoded captions with BERTScore (F1 of
  *     all-MiniLM-L6-v2 token embeddings, {@code io.mlecs.eval.bertscore}) every round
+ * @param stepEngine what computes the loss and gradients of a step ({@link StepEngine})
  */
 public record TrainConfig(
     double learningRate,
@@ -31,7 +32,18 @@ public record TrainConfig(
     double labelSmoothing,
     int maxVocab,
     int evalMaxSamples,
-    boolean evalBertScore) implements java.io.Serializable {
+    boolean evalBertScore,
+    StepEngine stepEngine) implements java.io.Serializable {
+
+  /** With the default step engine ({@link StepEngine#KERNEL}). */
+  public TrainConfig(double learningRate, int batchSize, int cclEpochs, int amtEpochs,
+      int serverEpochs, int pretrainEpochs, double pretrainLearningRate, double ktWeight,
+      double ktTemperature, double labelSmoothing, int maxVocab, int evalMaxSamples,
+      boolean evalBertScore) {
+    this(learningRate, batchSize, cclEpochs, amtEpochs, serverEpochs, pretrainEpochs,
+        pretrainLearningRate, ktWeight, ktTemperature, labelSmoothing, maxVocab, evalMaxSamples,
+        evalBertScore, StepEngine.KERNEL);
+  }
 
   /** Without BERTScore in the per-round evaluation. */
   public TrainConfig(double learningRate, int batchSize, int cclEpochs, int amtEpochs,
@@ -59,6 +71,16 @@ public record TrainConfig(
     Require.inHalfOpen("train.labelSmoothing", labelSmoothing, 0.0, 1.0);
     Require.positive("train.maxVocab", maxVocab);
     Require.positive("train.evalMaxSamples", evalMaxSamples);
+    if (stepEngine == null) {
+      throw new IllegalArgumentException("train.stepEngine must be set");
+    }
+  }
+
+  /** The same settings computed by {@code engine}. */
+  public TrainConfig withStepEngine(StepEngine engine) {
+    return new TrainConfig(learningRate, batchSize, cclEpochs, amtEpochs, serverEpochs,
+        pretrainEpochs, pretrainLearningRate, ktWeight, ktTemperature, labelSmoothing, maxVocab,
+        evalMaxSamples, evalBertScore, engine);
   }
 
   public static TrainConfig defaults() {

@@ -161,6 +161,7 @@ public final class DeviceTrainer {
     StageTrainer.Penalty prox = method.proxMu() > 0 && method.collaborate()
         ? new ProximalTerm(method.proxMu(), proxAnchor) : StageTrainer.Penalty.none();
     double amtLoss = new StageTrainer(amt, encoder).batchSize(train.batchSize())
+        .engine(train.stepEngine())
         .train(all, adam, data.train(), amtVars, train.amtEpochs(),
             train.learningRate(), Seeds.derive(seed, round, id, Seeds.Purpose.DEVICE_AMT),
             StageTrainer.Extras.none(), prox);

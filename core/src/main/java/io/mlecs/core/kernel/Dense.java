@@ -15,10 +15,12 @@ final class Dense {
   /** y += row, for every row of y. */
   static void addRow(Mat y, Mat row) {
     int n = y.cols;
+    double[] add = new double[n];
+    row.copyTo(add);
     for (int r = 0; r < y.rows; r++) {
       int base = r * n;
       for (int c = 0; c < n; c++) {
-        y.add(base + c, row.get(c));
+        y.add(base + c, add[c]);
       }
     }
   }

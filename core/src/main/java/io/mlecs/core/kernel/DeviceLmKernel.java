@@ -34,13 +34,20 @@ public final class DeviceLmKernel {
   private final ModelConfig c;
   private final Map<Integer, LmWorkspace> workspaces = new HashMap<>();
   private final Map<String, INDArray> gradients = new HashMap<>();
+  private final Map<String, Mat> gradientMats = new HashMap<>();
+  private final Map<String, Wrapped> params = new HashMap<>();
 
   /** Loss and the gradients of the requested parameters. */
   public record Result(double loss, Map<String, INDArray> gradients) {}
 
-  /** Whether the kernel computes the objective of {@code spec}. */
+  /**
+   * Whether the kernel computes the objective of {@code spec} here: objective LM, not
+   * pretraining, and ND4J on its CPU backend (the kernel reads and writes the arrays' host
+   * memory and calls the CPU BLAS; on a GPU backend the SameDiff graph runs).
+   */
   public static boolean supports(GraphSpec spec) {
-    return spec.objective() == Objective.LM && !spec.pretrain();
+    return spec.objective() == Objective.LM && !spec.pretrain()
+        && Nd4j.getEnvironment().isCPU();
   }
 
   /** Whether the kernel has a gradient for parameter {@code name}. */
@@ -97,19 +104,30 @@ public final class DeviceLmKernel {
     return a;
   }
 
-  private static Mat param(ParamStore p, String name) {
-    return Mat.of(p.get(name));
+  /** The parameter as a matrix; wrappers are kept while the store holds the same array. */
+  private Mat param(ParamStore p, String name) {
+    INDArray a = p.get(name);
+    Wrapped w = params.get(name);
+    if (w == null || w.source() != a) {
+      w = new Wrapped(a, Mat.of(a));
+      params.put(name, w);
+    }
+    return w.mat();
   }
+
+  /** A parameter array and its matrix view. */
+  private record Wrapped(INDArray source, Mat mat) {}
 
   /** The gradient buffer of parameter {@code name} (allocated on first use). */
   private Mat grad(ParamStore p, String name) {
     INDArray g = gradients.get(name);
     INDArray param = p.get(name);
-    if (g == null || g.dataType() != param.dataType()) {
+    if (g == null || g.dataType() != param.dataType() || !g.equalShapes(param)) {
       g = Nd4j.create(param.dataType(), param.shape());
       gradients.put(name, g);
+      gradientMats.put(name, Mat.of(g));
     }
-    return Mat.of(g);
+    return gradientMats.get(name);
   }
 
   // ---------------------------------------------------------------- connector: E and C
@@ -129,7 +147,7 @@ public final class DeviceLmKernel {
       LmWorkspace.Branch br = w.branches[i];
       Dense.forward(Mat.of(required(ph, GraphInputs.feature(m))),
           param(p, ParamNames.encoder(m, "w1")), param(p, ParamNames.encoder(m, "b1")), br.a1);
-      Gelu.forward(br.a1, br.h1);
+      Gelu.forward(br.a1, br.h1, br.h1sig);
       Dense.forward(br.h1, param(p, ParamNames.encoder(m, "w2")),
           param(p, ParamNames.encoder(m, "b2")), br.e);
       Dense.forward(br.e, param(p, ParamNames.projector(m, "w")),
@@ -144,12 +162,12 @@ public final class DeviceLmKernel {
     }
     Dense.forward(w.mean, param(p, ParamNames.fusion("w1")), param(p, ParamNames.fusion("b1")),
         w.f1pre);
-    Gelu.forward(w.f1pre, w.f1);
+    Gelu.forward(w.f1pre, w.f1, w.f1sig);
     Dense.forward(w.f1, param(p, ParamNames.fusion("w2")), param(p, ParamNames.fusion("b2")),
         w.fused);
     Dense.forward(w.fused, param(p, ParamNames.softPrompt("w1")),
         param(p, ParamNames.softPrompt("b1")), w.gpre);
-    Gelu.forward(w.gpre, w.g);
+    Gelu.forward(w.gpre, w.g, w.gsig);
     Dense.forward(w.g, param(p, ParamNames.softPrompt("w2")),
         param(p, ParamNames.softPrompt("b2")), w.soft);
   }
@@ -159,14 +177,14 @@ public final class DeviceLmKernel {
     Dense.backwardParams(w.g, w.dsoft, grad(p, ParamNames.softPrompt("w2")),
         grad(p, ParamNames.softPrompt("b2")));
     Dense.backwardInput(w.dsoft, param(p, ParamNames.softPrompt("w2")), w.dg, 0.0);
-    Gelu.backward(w.gpre, w.dg, w.dg);
+    Gelu.backward(w.gpre, w.gsig, w.dg, w.dg);
     Dense.backwardParams(w.fused, w.dg, grad(p, ParamNames.softPrompt("w1")),
         grad(p, ParamNames.softPrompt("b1")));
     Dense.backwardInput(w.dg, param(p, ParamNames.softPrompt("w1")), w.dfused, 0.0);
     Dense.backwardParams(w.f1, w.dfused, grad(p, ParamNames.fusion("w2")),
         grad(p, ParamNames.fusion("b2")));
     Dense.backwardInput(w.dfused, param(p, ParamNames.fusion("w2")), w.df1, 0.0);
-    Gelu.backward(w.f1pre, w.df1, w.df1);
+    Gelu.backward(w.f1pre, w.f1sig, w.df1, w.df1);
     Dense.backwardParams(w.mean, w.df1, grad(p, ParamNames.fusion("w1")),
         grad(p, ParamNames.fusion("b1")));
     Dense.backwardInput(w.df1, param(p, ParamNames.fusion("w1")), w.dmean, 0.0);
@@ -187,7 +205,7 @@ public final class DeviceLmKernel {
       Dense.backwardParams(br.h1, br.de, grad(p, ParamNames.encoder(m, "w2")),
           grad(p, ParamNames.encoder(m, "b2")));
       Dense.backwardInput(br.de, param(p, ParamNames.encoder(m, "w2")), br.da1, 0.0);
-      Gelu.backward(br.a1, br.da1, br.da1);
+      Gelu.backward(br.a1, br.h1sig, br.da1, br.da1);
       Dense.backwardParams(Mat.of(required(ph, GraphInputs.feature(m))), br.da1,
           grad(p, ParamNames.encoder(m, "w1")), grad(p, ParamNames.encoder(m, "b1")));
     }
@@ -268,7 +286,7 @@ public final class DeviceLmKernel {
     loraForward(p, ph, l, 'q', blk.h1, blk.hq, blk.uq, blk.q);
     Dense.forward(blk.h1, param(p, ParamNames.block(l, "attn.wk")), null, blk.k);
     loraForward(p, ph, l, 'v', blk.h1, blk.hv, blk.uv, blk.v);
-    blk.attention.forward(blk.q, blk.k, blk.v, blk.att, blk.ctx);
+    blk.attention.forward(blk.q, blk.k, blk.v, blk.ctx);
     // xMid = x + ctx Wo
     copy(x, blk.xMid);
     Mat.gemm(blk.ctx, false, param(p, ParamNames.block(l, "attn.wo")), false, blk.xMid, 1.0);
@@ -276,7 +294,7 @@ public final class DeviceLmKernel {
         param(p, ParamNames.block(l, "ln2.b")), blk.h2, blk.xhat2, blk.rstd2);
     Dense.forward(blk.h2, param(p, ParamNames.block(l, "mlp.w1")),
         param(p, ParamNames.block(l, "mlp.b1")), blk.m1pre);
-    Gelu.forward(blk.m1pre, blk.m1);
+    Gelu.forward(blk.m1pre, blk.m1, blk.m1sig);
     // out = xMid + m1 W2 + b2
     copy(blk.xMid, out);
     Mat.gemm(blk.m1, false, param(p, ParamNames.block(l, "mlp.w2")), false, out, 1.0);
@@ -312,13 +330,13 @@ public final class DeviceLmKernel {
       LmWorkspace.Block blk, LmWorkspace w) {
     // MLP branch: out = xMid + gelu(LN2(xMid) W1 + b1) W2 + b2
     Dense.backwardInput(w.dx, param(p, ParamNames.block(l, "mlp.w2")), w.dm1, 0.0);
-    Gelu.backward(blk.m1pre, w.dm1, w.dm1);
+    Gelu.backward(blk.m1pre, blk.m1sig, w.dm1, w.dm1);
     Dense.backwardInput(w.dm1, param(p, ParamNames.block(l, "mlp.w1")), w.dh, 0.0);
     LayerNorm.backwardAdd(w.dh, param(p, ParamNames.block(l, "ln2.g")), blk.xhat2, blk.rstd2,
         w.dx);
     // attention branch: xMid = x + attn(LN1(x)) Wo
     Dense.backwardInput(w.dx, param(p, ParamNames.block(l, "attn.wo")), w.dctx, 0.0);
-    blk.attention.backward(blk.att, w.dctx, w.dq, w.dk, w.dv);
+    blk.attention.backward(w.dctx, w.dq, w.dk, w.dv);
     Dense.backwardInput(w.dq, param(p, ParamNames.block(l, "attn.wq")), w.dh, 0.0);
     Dense.backwardInput(w.dk, param(p, ParamNames.block(l, "attn.wk")), w.dh, 1.0);
     Dense.backwardInput(w.dv, param(p, ParamNames.block(l, "attn.wv")), w.dh, 1.0);

@@ -13,25 +13,32 @@ final class LayerNorm {
   /** Writes y, the normalised input xhat and the reciprocal standard deviation of every row. */
   static void forward(Mat x, Mat g, Mat b, Mat y, Mat xhat, double[] rstd) {
     int d = x.cols;
+    double[] gain = new double[d];
+    double[] bias = new double[d];
+    g.copyTo(gain);
+    b.copyTo(bias);
+    double[] row = new double[d];
     for (int r = 0; r < x.rows; r++) {
       int base = r * d;
       double mean = 0;
       for (int c = 0; c < d; c++) {
-        mean += x.get(base + c);
+        row[c] = x.get(base + c);
+        mean += row[c];
       }
       mean /= d;
       double var = 0;
       for (int c = 0; c < d; c++) {
-        double z = x.get(base + c) - mean;
+        double z = row[c] - mean;
+        row[c] = z;
         var += z * z;
       }
       var /= d;
       double std = Math.sqrt(var + EPS);
       rstd[r] = 1.0 / std;
       for (int c = 0; c < d; c++) {
-        double h = (x.get(base + c) - mean) / std;
+        double h = row[c] / std;
         xhat.set(base + c, h);
-        y.set(base + c, h * g.get(c) + b.get(c));
+        y.set(base + c, h * gain[c] + bias[c]);
       }
     }
   }
@@ -41,21 +48,26 @@ final class LayerNorm {
    */
   static void backwardAdd(Mat dy, Mat g, Mat xhat, double[] rstd, Mat dx) {
     int d = dy.cols;
+    double[] gain = new double[d];
+    g.copyTo(gain);
     double[] dh = new double[d];
+    double[] xh = new double[d];
     for (int r = 0; r < dy.rows; r++) {
       int base = r * d;
       double sum = 0;
       double dot = 0;
       for (int c = 0; c < d; c++) {
-        double v = dy.get(base + c) * g.get(c);
+        double v = dy.get(base + c) * gain[c];
+        double h = xhat.get(base + c);
         dh[c] = v;
+        xh[c] = h;
         sum += v;
-        dot += v * xhat.get(base + c);
+        dot += v * h;
       }
       double meanDh = sum / d;
       double meanDot = dot / d;
       for (int c = 0; c < d; c++) {
-        dx.add(base + c, rstd[r] * (dh[c] - meanDh - xhat.get(base + c) * meanDot));
+        dx.add(base + c, rstd[r] * (dh[c] - meanDh - xh[c] * meanDot));
       }
     }
   }

@@ -21,7 +21,6 @@ final class LmWorkspace {
     final Mat q;
     final Mat k;
     final Mat v;
-    final double[] att;
     final CausalAttention attention;
     final Mat ctx;
     final Mat xMid;
@@ -30,6 +29,7 @@ final class LmWorkspace {
     final Mat h2;
     final Mat m1pre;
     final Mat m1;
+    final double[] m1sig;
 
     Block(DataType dt, int batch, int t, int d, int f, int r, int heads) {
       int n = batch * t;
@@ -43,7 +43,6 @@ final class LmWorkspace {
       q = Mat.zeros(dt, n, d);
       k = Mat.zeros(dt, n, d);
       v = Mat.zeros(dt, n, d);
-      att = new double[CausalAttention.weightsLength(batch, t, heads)];
       attention = new CausalAttention(batch, t, heads, d / heads);
       ctx = Mat.zeros(dt, n, d);
       xMid = Mat.zeros(dt, n, d);
@@ -52,6 +51,7 @@ final class LmWorkspace {
       h2 = Mat.zeros(dt, n, d);
       m1pre = Mat.zeros(dt, n, f);
       m1 = Mat.zeros(dt, n, f);
+      m1sig = new double[n * f];
     }
   }
 
@@ -59,6 +59,7 @@ final class LmWorkspace {
   static final class Branch {
     final Mat a1;
     final Mat h1;
+    final double[] h1sig;
     final Mat e;
     final Mat proj;
     final Mat dproj;
@@ -68,6 +69,7 @@ final class LmWorkspace {
     Branch(DataType dt, int batch, int enc, int latent) {
       a1 = Mat.zeros(dt, batch, enc);
       h1 = Mat.zeros(dt, batch, enc);
+      h1sig = new double[batch * enc];
       e = Mat.zeros(dt, batch, enc);
       proj = Mat.zeros(dt, batch, latent);
       dproj = Mat.zeros(dt, batch, latent);
@@ -82,9 +84,11 @@ final class LmWorkspace {
   final Mat mean;
   final Mat f1pre;
   final Mat f1;
+  final double[] f1sig;
   final Mat fused;
   final Mat gpre;
   final Mat g;
+  final double[] gsig;
   final Mat soft;
   final Mat dmean;
   final Mat df1;
@@ -129,9 +133,11 @@ final class LmWorkspace {
     mean = Mat.zeros(dt, batch, s);
     f1pre = Mat.zeros(dt, batch, s);
     f1 = Mat.zeros(dt, batch, s);
+    f1sig = new double[batch * s];
     fused = Mat.zeros(dt, batch, s);
     gpre = Mat.zeros(dt, batch, c.promptHidden());
     g = Mat.zeros(dt, batch, c.promptHidden());
+    gsig = new double[batch * c.promptHidden()];
     soft = Mat.zeros(dt, batch, c.promptTokens() * d);
     dmean = Mat.zeros(dt, batch, s);
     df1 = Mat.zeros(dt, batch, s);

@@ -1,5 +1,6 @@
 package io.mlecs.core.train;
 
+import io.mlecs.core.kernel.Mat;
 import io.mlecs.core.model.ParamStore;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -12,10 +13,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * is persisted with the device state like any other tensor.
  *
  * <p>Update at step t (1-based): m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2;
- * p -= lr sqrt(1 - b2^t) / (1 - b1^t) m / (sqrt(v) + eps). It runs as ND4J's fused
- * {@code adam_updater} op (one native call per tensor instead of a dozen element-wise ones), which
- * updates m and v in place and writes the step into the gradient array: the gradients passed in
- * are consumed.
+ * p -= lr sqrt(1 - b2^t) / (1 - b1^t) m / (sqrt(v) + eps), the formula of ND4J's
+ * {@code adam_updater}. Contiguous FLOAT / DOUBLE tensors are updated in one plain loop (m, v, the
+ * step and the parameter together); others by the {@code adam_updater} op. m and v are updated
+ * in place and the step is written into the gradient array: the gradients passed in are consumed.
  */
 public final class AdamOptimizer {
   private static final double BETA1 = 0.9;
@@ -56,9 +57,28 @@ public final class AdamOptimizer {
       } else {
         tArr.putScalar(0, t);
       }
-      // iteration is 0-based in the op: it uses b^(iteration + 1)
-      Nd4j.exec(new AdamUpdater(g, v, m, lr, BETA1, BETA2, EPS, (int) t - 1));
-      p.subi(g);
+      if (Mat.canWrap(p) && Mat.canWrap(g) && p.dataType() == m.dataType()) {
+        update(Mat.of(p), Mat.of(g), Mat.of(m), Mat.of(v), lr, t);
+      } else {
+        // iteration is 0-based in the op: it uses b^(iteration + 1)
+        Nd4j.exec(new AdamUpdater(g, v, m, lr, BETA1, BETA2, EPS, (int) t - 1));
+        p.subi(g);
+      }
+    }
+  }
+
+  /** The update of step t on one tensor, element by element. */
+  private static void update(Mat p, Mat g, Mat m, Mat v, double lr, double t) {
+    double stepSize = lr * Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t));
+    for (int i = 0, n = p.length(); i < n; i++) {
+      double gi = g.get(i);
+      double mi = BETA1 * m.get(i) + (1 - BETA1) * gi;
+      double vi = BETA2 * v.get(i) + (1 - BETA2) * gi * gi;
+      double step = stepSize * mi / (Math.sqrt(vi) + EPS);
+      m.set(i, mi);
+      v.set(i, vi);
+      g.set(i, step);
+      p.set(i, p.get(i) - step);
     }
   }
 

@@ -1,6 +1,9 @@
 package io.mlecs.core.train;
 
+import io.mlecs.core.config.StepEngine;
 import io.mlecs.core.data.Sample;
+import io.mlecs.core.kernel.DeviceLmKernel;
+import io.mlecs.core.kernel.Mat;
 import io.mlecs.core.model.BatchEncoder;
 import io.mlecs.core.model.GraphInputs;
 import io.mlecs.core.model.ParamStore;
@@ -16,7 +19,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Runs the epochs of one training stage: seeded minibatches, placeholders, optional LoRA dropout
  * masks drawn from the stage's own random stream, one gradient computation and one Adam step per
- * minibatch on exactly the named trainable parameters.
+ * minibatch on exactly the named trainable parameters. The gradient computation is the
+ * hand-written {@link DeviceLmKernel} where the engine is {@link StepEngine#KERNEL} and the
+ * kernel computes the graph's objective and every trainable parameter, else the SameDiff graph.
  */
 public final class StageTrainer {
   /** Adds stage-specific placeholders (anchors, teacher distributions, contrastive targets). */
@@ -49,6 +54,8 @@ public final class StageTrainer {
   private final UnifiedModelGraph graph;
   private final BatchEncoder encoder;
   private final List<Integer> modalityIndices;
+  private StepEngine engine = StepEngine.KERNEL;
+  private DeviceLmKernel kernel;
 
   public StageTrainer(UnifiedModelGraph graph, BatchEncoder encoder) {
     this.graph = graph;
@@ -118,7 +125,7 @@ public final class StageTrainer {
           + lr + ", batch of " + batch.size() + ")");
     }
     for (Map.Entry<String, INDArray> g : lg.gradients().entrySet()) {
-      if (g.getValue().isNaN().any() || g.getValue().isInfinite().any()) {
+      if (!Mat.allFinite(g.getValue())) {
         throw new IllegalStateException("gradient of '" + g.getKey() + "' is not finite (loss "
             + lg.loss() + ", learning rate " + lr + ", batch of " + batch.size()
             + "): refusing to update the parameters");
@@ -134,16 +141,46 @@ public final class StageTrainer {
    */
   public LossAndGradients lossAndGradients(ParamStore params, List<Sample> batch,
       List<String> trainable, long dropoutSeed, Extras extras, Penalty penalty) {
-    Map<String, INDArray> ph = placeholders(batch, extras);
-    if (graph.spec().loraDropout()) {
-      addDropoutMasks(ph, batch.size(), dropoutSeed);
+    Map<String, INDArray> ph = stepPlaceholders(batch, dropoutSeed, extras);
+    LossAndGradients lg = lossAndGradients(params, ph, trainable);
+    double loss = lg.loss() + penalty.addTo(params, lg.gradients());
+    return new LossAndGradients(loss, lg.gradients());
+  }
+
+  /**
+   * Graph loss of the fed placeholders (as {@link #stepPlaceholders} builds them) and its
+   * gradient with respect to {@code trainable}, in a mutable map, from the selected engine.
+   */
+  public LossAndGradients lossAndGradients(ParamStore params, Map<String, INDArray> ph,
+      List<String> trainable) {
+    double loss;
+    Map<String, INDArray> grads;
+    if (usesKernel(trainable)) {
+      if (kernel == null) {
+        kernel = new DeviceLmKernel(graph.spec(), graph.modalities());
+      }
+      DeviceLmKernel.Result r = kernel.lossAndGradients(params, ph, trainable);
+      loss = r.loss();
+      grads = new java.util.LinkedHashMap<>(r.gradients());
+    } else {
+      var out = graph.sameDiff().calculateGradientsAndOutputs(ph, List.of(GraphInputs.LOSS),
+          trainable);
+      loss = out.getOutputs().get(GraphInputs.LOSS).getDouble(0);
+      grads = new java.util.LinkedHashMap<>(out.getGradients());
     }
-    var out = graph.sameDiff().calculateGradientsAndOutputs(ph, List.of(GraphInputs.LOSS),
-        trainable);
-    double loss = out.getOutputs().get(GraphInputs.LOSS).getDouble(0);
-    Map<String, INDArray> grads = new java.util.LinkedHashMap<>(out.getGradients());
-    loss += penalty.addTo(params, grads);
     return new LossAndGradients(loss, grads);
+  }
+
+  /** Whether a step on {@code trainable} runs on the hand-written kernel. */
+  public boolean usesKernel(List<String> trainable) {
+    return engine == StepEngine.KERNEL && DeviceLmKernel.supports(graph.spec())
+        && trainable.stream().allMatch(DeviceLmKernel::computesGradientOf);
+  }
+
+  /** Selects what computes the steps' gradients (default {@link StepEngine#KERNEL}). */
+  public StageTrainer engine(StepEngine e) {
+    this.engine = e;
+    return this;
   }
 
   private int batchSizeHint = 16;

@@ -8,6 +8,7 @@ import com.typesafe.config.ConfigValue;
 import io.mlecs.core.aggregate.ServerOptimizer;
 import io.mlecs.core.config.ModelConfig;
 import io.mlecs.core.config.RunConfig;
+import io.mlecs.core.config.StepEngine;
 import io.mlecs.core.config.TrainConfig;
 import io.mlecs.core.engine.Method;
 import java.util.Map;
@@ -161,6 +162,16 @@ public record TrainSettings(String source, Config config) {
     }
   }
 
+  /** {@code train.step-engine}: kernel or samediff. */
+  private StepEngine stepEngine() {
+    String name = string("train.step-engine");
+    try {
+      return StepEngine.byName(name);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(source + ": train.step-engine: " + e.getMessage(), e);
+    }
+  }
+
   /** The core run configuration; constructor checks are re-thrown naming the source. */
   public RunConfig runConfig() {
     try {
@@ -173,7 +184,7 @@ public record TrainSettings(String source, Config config) {
               number("train.pretrain-learning-rate"), number("train.kt-weight"),
               number("train.kt-temperature"), number("train.label-smoothing"),
               integer("train.max-vocab"), integer("train.eval-max-samples"),
-              bool("train.eval-bertscore")));
+              bool("train.eval-bertscore"), stepEngine()));
     } catch (IllegalArgumentException e) {
       if (e.getMessage() != null && e.getMessage().startsWith(source)) {
         throw e;
