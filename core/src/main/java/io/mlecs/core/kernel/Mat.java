@@ -150,7 +150,8 @@ public abstract class Mat {
     F32(INDArray a, int rows, int cols) {
       super(a, rows, cols);
       this.buf = a.data().asNioFloat();
-      this.ptr = new FloatPointer(a.data().addressPointer()).position(offset);
+      // a view's buffer address already points at its first element; its NIO buffer does not
+      this.ptr = new FloatPointer(a.data().addressPointer());
     }
 
     @Override
@@ -192,7 +193,7 @@ public abstract class Mat {
     F64(INDArray a, int rows, int cols) {
       super(a, rows, cols);
       this.buf = a.data().asNioDouble();
-      this.ptr = new DoublePointer(a.data().addressPointer()).position(offset);
+      this.ptr = new DoublePointer(a.data().addressPointer());
     }
 
     @Override

@@ -12,7 +12,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The fused Adam update against the textbook formula, step by step, with resumed state. */
+/**
+ * Adam against the textbook formula, step by step, with resumed state: the plain loop (contiguous
+ * c-order tensors) and ND4J's fused op (any other layout).
+ */
 class AdamOptimizerTest {
 
   /** Adam written out in double precision (what the optimizer did before it used the fused op). */
@@ -40,13 +43,18 @@ class AdamOptimizerTest {
   }
 
   private static void check(DataType dt, double tol) {
+    check(dt, tol, 'c');
+  }
+
+  private static void check(DataType dt, double tol, char order) {
     SplittableRandom r = new SplittableRandom(3);
     double[] init = new double[12];
     for (int i = 0; i < init.length; i++) {
       init[i] = r.nextGaussian();
     }
     ParamStore params = new ParamStore();
-    params.put("w", Nd4j.create(init, new long[] {3, 4}, DataType.DOUBLE).castTo(dt));
+    params.put("w", Nd4j.create(init, new long[] {3, 4}, DataType.DOUBLE).castTo(dt)
+        .dup(order));
     ParamStore state = new ParamStore();
     Reference ref = new Reference(init);
     for (int step = 0; step < 25; step++) {
@@ -61,7 +69,7 @@ class AdamOptimizerTest {
       adam.step(params, grads, 1e-2);
       state = adam.state();
       ref.step(g, 1e-2);
-      double[] got = params.get("w").castTo(DataType.DOUBLE).data().asDouble();
+      double[] got = params.get("w").castTo(DataType.DOUBLE).dup('c').data().asDouble();
       for (int i = 0; i < got.length; i++) {
         assertEquals(ref.p[i], got[i], tol, "step " + step + " entry " + i);
       }
@@ -73,6 +81,12 @@ class AdamOptimizerTest {
   @Test
   void matchesTheFormulaInDouble() {
     check(DataType.DOUBLE, 1e-12);
+  }
+
+  @Test
+  void matchesTheFormulaForFortranOrderParametersThroughTheFusedOp() {
+    check(DataType.FLOAT, 2e-5, 'f');
+    check(DataType.DOUBLE, 1e-12, 'f');
   }
 
   @Test

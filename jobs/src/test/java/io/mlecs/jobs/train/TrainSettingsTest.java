@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mlecs.core.config.StepEngine;
 import org.junit.jupiter.api.Test;
 
 /** Bad settings fail before any work with a message naming the source, the key and the value. */
@@ -13,6 +14,9 @@ class TrainSettingsTest {
     TrainSettings s = TrainSettings.parse("", "empty.conf");
     assertEquals("ml-ecs", s.runConfig().method());
     assertEquals(64, s.runConfig().device().dModel());
+    assertEquals(StepEngine.KERNEL, s.runConfig().train().stepEngine());
+    assertEquals(StepEngine.SAMEDIFF, TrainSettings.parse("train.step-engine = SameDiff",
+        "e.conf").runConfig().train().stepEngine());
   }
 
   @Test
@@ -36,6 +40,11 @@ class TrainSettingsTest {
     e = assertThrows(IllegalArgumentException.class,
         () -> TrainSettings.parse("spark.transport = yarn", "y.conf"));
     assertTrue(e.getMessage().contains("spark.transport must be one of [spark, local], got 'yarn'"),
+        e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> TrainSettings.parse("train.step-engine = torch", "y.conf"));
+    assertTrue(e.getMessage().contains(
+        "y.conf: train.step-engine: unknown step engine 'torch' (valid: kernel, samediff)"),
         e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
         () -> TrainSettings.parse("train.batch-size = one", "y.conf"));
