@@ -73,11 +73,12 @@ public final class BenchmarkRunner {
     double peakFlops = (double) peak.get("peak_gflops") * 1e9;
     out.put("peak", peak);
     int batches = 8;
-    // AMT on the production engine (the kernel), AMT on the SameDiff graph (the reference the
-    // kernel is checked against), CCL (SameDiff graph: the kernel computes the LM objective only)
-    List<Objective> objectives = List.of(Objective.LM, Objective.LM, Objective.CCL_DEVICE);
+    // AMT and CCL on the production engine (the kernel) and on the SameDiff graph (the
+    // reference the kernel is checked against)
+    List<Objective> objectives = List.of(Objective.LM, Objective.LM, Objective.CCL_DEVICE,
+        Objective.CCL_DEVICE);
     List<StepEngine> engines = List.of(StepEngine.KERNEL, StepEngine.SAMEDIFF,
-        StepEngine.KERNEL);
+        StepEngine.KERNEL, StepEngine.SAMEDIFF);
     List<DeviceTrainingBench.Setup> setups = new ArrayList<>();
     for (int si = 0; si < objectives.size(); si++) {
       Objective o = objectives.get(si);
@@ -96,9 +97,9 @@ public final class BenchmarkRunner {
       Objective o = objectives.get(si);
       DeviceTrainingBench.Setup s = setups.get(si);
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("stage", o == Objective.LM ? "AMT (objective LM; encoders + LoRA trainable; "
-          + engines.get(si).configName() + " engine)"
-          : "CCL (objective CCL_DEVICE; connector + LoRA + tau trainable; random anchors)");
+      m.put("stage", (o == Objective.LM ? "AMT (objective LM; encoders + LoRA trainable; "
+          : "CCL (objective CCL_DEVICE; connector + LoRA + tau trainable; random anchors; ")
+          + engines.get(si).configName() + " engine)");
       if (stages.isEmpty()) {
         m.put("model", device);
         m.put("vocab", s.shape().vocabSize());

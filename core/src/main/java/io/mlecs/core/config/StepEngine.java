@@ -8,10 +8,10 @@ import java.util.stream.Collectors;
  * What computes a training step's loss and gradients ({@code train.step-engine}).
  *
  * <ul>
- *   <li>{@link #KERNEL}: the hand-written forward/backward of {@code io.mlecs.core.kernel} for the
- *       supervised LM objective (AMT and every method's local tuning), the SameDiff graph for the
- *       other objectives (contrastive and knowledge-transfer stages, backbone pretraining);
- *   <li>{@link #SAMEDIFF}: the SameDiff graph for every objective (the reference; slower).
+ *   <li>{@link #KERNEL}: the hand-written forward/backward of {@code io.mlecs.core.kernel} for every
+ *       training objective (AMT and the baselines' local tuning, device CCL, the server's SE-CCL
+ *       and knowledge transfer); the SameDiff graph for backbone pretraining;
+ *   <li>{@link #SAMEDIFF}: the SameDiff graph for every step (the reference; slower).
  * </ul>
  */
 public enum StepEngine {

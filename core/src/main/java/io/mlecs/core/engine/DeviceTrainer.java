@@ -146,7 +146,8 @@ public final class DeviceTrainer {
             Nd4j.create(GramContrastiveLoss.targets(batch.size(), smoothing)).castTo(
                 DataType.FLOAT));
       };
-      double l = new StageTrainer(g, encoder).batchSize(train.batchSize()).train(all,
+      double l = new StageTrainer(g, encoder).batchSize(train.batchSize())
+          .engine(train.stepEngine()).train(all,
           adam, view, TrainableSets.deviceCcl(own), train.cclEpochs(), train.learningRate(),
           Seeds.derive(seed, round, id, Seeds.Purpose.DEVICE_CCL), anchors);
       values.put("ccl_loss", l);

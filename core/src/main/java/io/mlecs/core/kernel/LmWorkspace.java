@@ -63,6 +63,8 @@ final class LmWorkspace {
     final Mat e;
     final Mat proj;
     final Mat dproj;
+    /** The contrastive term's gradient with respect to proj (contrastive objectives). */
+    final Mat dprojContrastive;
     final Mat de;
     final Mat da1;
 
@@ -73,13 +75,16 @@ final class LmWorkspace {
       e = Mat.zeros(dt, batch, enc);
       proj = Mat.zeros(dt, batch, latent);
       dproj = Mat.zeros(dt, batch, latent);
+      dprojContrastive = Mat.zeros(dt, batch, latent);
       de = Mat.zeros(dt, batch, enc);
       da1 = Mat.zeros(dt, batch, enc);
     }
   }
 
   final int batch;
+  final DataType dt;
   final Branch[] branches;
+  private GramContrastive contrastive;
   final double[] count;
   final Mat mean;
   final Mat f1pre;
@@ -116,6 +121,14 @@ final class LmWorkspace {
   final Mat dctx;
   final Mat dm1;
 
+  /** The contrastive term's buffers (created on first use). */
+  GramContrastive contrastive(int others, double eps) {
+    if (contrastive == null) {
+      contrastive = new GramContrastive(batch, mean.cols, others, eps, dt);
+    }
+    return contrastive;
+  }
+
   LmWorkspace(ModelShape shape, int[] modalityDims, int batch, DataType dt) {
     ModelConfig c = shape.config();
     int t = shape.sequenceLength();
@@ -125,6 +138,7 @@ final class LmWorkspace {
     int s = c.latentDim();
     int rows = batch * shape.targetLength();
     this.batch = batch;
+    this.dt = dt;
     branches = new Branch[modalityDims.length];
     for (int i = 0; i < branches.length; i++) {
       branches[i] = new Branch(dt, batch, c.encoderDim(), s);

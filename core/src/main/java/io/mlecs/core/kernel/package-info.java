@@ -1,8 +1,9 @@
 /**
- * The device model's supervised LM step written out by hand: forward and backward of encoders,
- * connector and the LoRA transformer with BLAS products and element-wise loops on buffers
- * allocated once per batch size ({@link io.mlecs.core.kernel.DeviceLmKernel}). The same function
- * as the SameDiff graph for that objective, several times faster per step; the SameDiff graph
- * remains the definition and computes every other objective.
+ * The unified model's training steps written out by hand
+ * ({@link io.mlecs.core.kernel.UnifiedModelKernel}): forward and backward of encoders, connector
+ * and the LoRA transformer, with the supervised LM loss, the Gram-volume contrastive loss and the
+ * knowledge-transfer loss, as BLAS products and element-wise loops on buffers allocated once per
+ * batch size. The same functions as the SameDiff graph (the model's definition, which still runs
+ * backbone pretraining, inference and the {@code samediff} step engine), several times faster.
  */
 package io.mlecs.core.kernel;

@@ -100,11 +100,12 @@ public final class ServerStep {
       GraphSpec spec = new GraphSpec(llmShape, full, llmCcl ? Objective.CCL_SERVER_KT
           : Objective.LM_KT, llmCcl ? m : -1, false, drop, train.ktWeight(), t, 1e-6);
       llmTrainers.add(new StageTrainer(UnifiedModelGraph.build(spec, llmAll, DataType.FLOAT),
-          ctx.serverEncoder()));
+          ctx.serverEncoder()).engine(train.stepEngine()));
     }
     StageTrainer slmTrainer = new StageTrainer(UnifiedModelGraph.build(new GraphSpec(slmShape,
         full, Objective.LM_KT, -1, false, ctx.config().device().loraDropout() > 0,
-        train.ktWeight(), t, 1e-6), slmAll, DataType.FLOAT), ctx.deviceEncoder());
+        train.ktWeight(), t, 1e-6), slmAll, DataType.FLOAT), ctx.deviceEncoder())
+        .engine(train.stepEngine());
     ModelRunner llmInfer = new ModelRunner(UnifiedModelGraph.build(GraphSpec.of(llmShape, full,
         Objective.INFERENCE), llmAll, DataType.FLOAT), ctx.serverEncoder());
     ModelRunner slmInfer = new ModelRunner(UnifiedModelGraph.build(GraphSpec.of(slmShape, full,

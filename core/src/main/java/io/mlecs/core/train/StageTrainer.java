@@ -2,7 +2,7 @@ package io.mlecs.core.train;
 
 import io.mlecs.core.config.StepEngine;
 import io.mlecs.core.data.Sample;
-import io.mlecs.core.kernel.DeviceLmKernel;
+import io.mlecs.core.kernel.UnifiedModelKernel;
 import io.mlecs.core.kernel.Mat;
 import io.mlecs.core.model.BatchEncoder;
 import io.mlecs.core.model.GraphInputs;
@@ -20,7 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Runs the epochs of one training stage: seeded minibatches, placeholders, optional LoRA dropout
  * masks drawn from the stage's own random stream, one gradient computation and one Adam step per
  * minibatch on exactly the named trainable parameters. The gradient computation is the
- * hand-written {@link DeviceLmKernel} where the engine is {@link StepEngine#KERNEL} and the
+ * hand-written {@link UnifiedModelKernel} where the engine is {@link StepEngine#KERNEL} and the
  * kernel computes the graph's objective and every trainable parameter, else the SameDiff graph.
  */
 public final class StageTrainer {
@@ -55,7 +55,7 @@ public final class StageTrainer {
   private final BatchEncoder encoder;
   private final List<Integer> modalityIndices;
   private StepEngine engine = StepEngine.KERNEL;
-  private DeviceLmKernel kernel;
+  private UnifiedModelKernel kernel;
 
   public StageTrainer(UnifiedModelGraph graph, BatchEncoder encoder) {
     this.graph = graph;
@@ -157,9 +157,9 @@ public final class StageTrainer {
     Map<String, INDArray> grads;
     if (usesKernel(trainable)) {
       if (kernel == null) {
-        kernel = new DeviceLmKernel(graph.spec(), graph.modalities());
+        kernel = new UnifiedModelKernel(graph.spec(), graph.modalities());
       }
-      DeviceLmKernel.Result r = kernel.lossAndGradients(params, ph, trainable);
+      UnifiedModelKernel.Result r = kernel.lossAndGradients(params, ph, trainable);
       loss = r.loss();
       grads = new java.util.LinkedHashMap<>(r.gradients());
     } else {
@@ -173,8 +173,9 @@ public final class StageTrainer {
 
   /** Whether a step on {@code trainable} runs on the hand-written kernel. */
   public boolean usesKernel(List<String> trainable) {
-    return engine == StepEngine.KERNEL && DeviceLmKernel.supports(graph.spec())
-        && trainable.stream().allMatch(DeviceLmKernel::computesGradientOf);
+    return engine == StepEngine.KERNEL && UnifiedModelKernel.supports(graph.spec())
+        && trainable.stream().allMatch(n -> UnifiedModelKernel.computesGradientOf(graph.spec(),
+            n));
   }
 
   /** Selects what computes the steps' gradients (default {@link StepEngine#KERNEL}). */

@@ -75,8 +75,8 @@ class StepEngineTest {
     assertTrue(lm.usesKernel(TrainableSets.deviceFull(p)));
     assertFalse(lm.usesKernel(List.of("base.tok_emb")));
     assertFalse(lm.usesKernel(TrainableSets.deviceCcl(p)), "ccl.log_tau is not in the LM loss");
-    assertFalse(trainer(p, Objective.CCL_DEVICE, StepEngine.KERNEL)
-        .usesKernel(TrainableSets.deviceAmt(p)));
+    assertTrue(trainer(p, Objective.CCL_DEVICE, StepEngine.KERNEL)
+        .usesKernel(TrainableSets.deviceCcl(p)));
     assertFalse(trainer(p, Objective.LM, StepEngine.SAMEDIFF)
         .usesKernel(TrainableSets.deviceAmt(p)));
   }

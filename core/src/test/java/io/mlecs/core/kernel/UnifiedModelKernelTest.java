@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mlecs.core.config.ModelConfig;
 import io.mlecs.core.data.Sample;
 import io.mlecs.core.data.WordTokenizer;
+import io.mlecs.core.loss.GramContrastiveLoss;
 import io.mlecs.core.model.BatchEncoder;
 import io.mlecs.core.model.GraphInputs;
 import io.mlecs.core.model.GraphSpec;
@@ -29,7 +30,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * The hand-written LM step against its definition: the SameDiff graph's loss and gradients (DOUBLE
  * to the last digits, FLOAT to float accuracy) and central finite differences of its own loss.
  */
-class DeviceLmKernelTest {
+class UnifiedModelKernelTest {
   private static final DataType DT = DataType.DOUBLE;
   /** Two blocks, two heads, LoRA dropout 0.2: every loop of the kernel runs more than once. */
   private static final ModelConfig CONFIG = new ModelConfig(8, 2, 2, 2, 6, 5, 2, 6, 2, 4.0, 0.2);
@@ -38,11 +39,17 @@ class DeviceLmKernelTest {
       Map<String, INDArray> ph, List<String> trainable) {}
 
   private static Case build(int mask, boolean dropout, int batch, boolean dropSome, DataType dt) {
+    return build(Objective.LM, -1, mask, dropout, batch, dropSome, dt);
+  }
+
+  private static Case build(Objective objective, int anchor, int mask, boolean dropout,
+      int batch, boolean dropSome, DataType dt) {
     ModelShape shape = new ModelShape(CONFIG, 9, 1, TinyModels.dataset());
     WordTokenizer tok = WordTokenizer.build(List.of("a cat runs dog sits"), 9);
     BatchEncoder enc = new BatchEncoder(shape, tok, tok.encode("a"));
     ParamStore p = GradientFixtures.params(shape, mask, 7).castTo(dt);
-    GraphSpec spec = GraphSpec.of(shape, mask, Objective.LM).withDropout(dropout);
+    GraphSpec spec = new GraphSpec(shape, mask, objective, anchor, false, dropout, 0.7, 2.0,
+        1e-6);
     UnifiedModelGraph g = UnifiedModelGraph.build(spec, p, dt);
     List<Sample> samples = GradientFixtures.samples(shape.dataset(), batch, 11, dropSome);
     List<Integer> idx = new ArrayList<>();
@@ -67,12 +74,26 @@ class DeviceLmKernelTest {
         }
       }
     }
-    List<String> trainable = p.names(DeviceLmKernel::computesGradientOf);
+    Nd4j.getRandom().setSeed(17);
+    if (objective.usesDeviceAnchor()) {
+      ph.put(GraphInputs.ANCHOR, Nd4j.rand(DataType.DOUBLE, batch, CONFIG.latentDim()).subi(0.5)
+          .castTo(dt));
+    }
+    if (objective.contrastive()) {
+      ph.put(GraphInputs.CONTRASTIVE_TARGETS,
+          Nd4j.create(GramContrastiveLoss.targets(batch, 0.1)).castTo(dt));
+    }
+    if (objective.usesTeacher()) {
+      INDArray t = Nd4j.rand(DataType.DOUBLE, batch * shape.targetLength(), shape.vocabSize());
+      ph.put(GraphInputs.TEACHER, t.diviColumnVector(t.sum(1)).castTo(dt));
+      ph.put(GraphInputs.BATCH, Nd4j.createFromArray((double) batch).castTo(dt));
+    }
+    List<String> trainable = p.names(n -> UnifiedModelKernel.computesGradientOf(spec, n));
     return new Case(shape, spec, p, g, ph, trainable);
   }
 
-  private static DeviceLmKernel kernel(Case c) {
-    return new DeviceLmKernel(c.spec(), c.graph().modalities());
+  private static UnifiedModelKernel kernel(Case c) {
+    return new UnifiedModelKernel(c.spec(), c.graph().modalities());
   }
 
   /** max |a - b| over max |b| (or 1e-12). */
@@ -86,7 +107,7 @@ class DeviceLmKernelTest {
         c.trainable());
     double expectedLoss = c.graph().sameDiff().output(c.ph(), GraphInputs.LOSS)
         .get(GraphInputs.LOSS).getDouble(0);
-    DeviceLmKernel.Result got = kernel(c).lossAndGradients(c.params(), c.ph(), c.trainable());
+    UnifiedModelKernel.Result got = kernel(c).lossAndGradients(c.params(), c.ph(), c.trainable());
     assertEquals(expectedLoss, got.loss(), tolerance * Math.abs(expectedLoss), "loss");
     assertEquals(c.trainable(), new ArrayList<>(got.gradients().keySet()));
     for (String name : c.trainable()) {
@@ -115,14 +136,59 @@ class DeviceLmKernelTest {
   }
 
   @Test
+  void deviceContrastiveLearningMatchesTheGraph() {
+    assertMatchesGraph(build(Objective.CCL_DEVICE, -1, 0b101, true, 4, true, DT), 1e-9);
+  }
+
+  @Test
+  void deviceContrastiveLearningWithOneModalityMatchesTheGraph() {
+    assertMatchesGraph(build(Objective.CCL_DEVICE, -1, 0b010, false, 3, false, DT), 1e-9);
+  }
+
+  @Test
+  void serverContrastiveWithKnowledgeTransferMatchesTheGraph() {
+    // k = 3: anchor modality 2 with modalities 0 and 1 (one of them missing in every other sample)
+    assertMatchesGraph(build(Objective.CCL_SERVER_KT, 2, 0b111, true, 4, true, DT), 1e-9);
+  }
+
+  @Test
+  void deviceContrastiveWithFourVectorsMatchesTheGraph() {
+    // k = 4: the device anchor with three modalities
+    assertMatchesGraph(build(Objective.CCL_DEVICE, -1, 0b111, false, 3, true, DT), 1e-9);
+  }
+
+  @Test
+  void knowledgeTransferMatchesTheGraph() {
+    assertMatchesGraph(build(Objective.LM_KT, -1, 0b011, true, 3, true, DT), 1e-10);
+  }
+
+  @Test
+  void floatContrastiveMatchesTheGraphToFloatAccuracy() {
+    assertMatchesGraph(build(Objective.CCL_SERVER_KT, 0, 0b111, true, 5, true,
+        DataType.FLOAT), 5e-4);
+  }
+
+  @Test
   void floatMatchesTheGraphToFloatAccuracy() {
     assertMatchesGraph(build(0b101, true, 5, true, DataType.FLOAT), 2e-4);
   }
 
   @Test
   void gradientsMatchFiniteDifferencesOfTheKernelsOwnLoss() {
-    Case c = build(0b111, true, 3, true, DT);
-    DeviceLmKernel k = kernel(c);
+    assertFiniteDifferences(build(0b111, true, 3, true, DT));
+  }
+
+  @Test
+  void contrastiveAndTransferGradientsMatchFiniteDifferences() {
+    // no missing modality here: a missing one projects to the zero vector, where the row
+    // normalisation x / sqrt(|x|^2 + 1e-6) is too steep for central differences (the
+    // comparisons with the graph cover missing modalities)
+    assertFiniteDifferences(build(Objective.CCL_SERVER_KT, 1, 0b111, true, 3, false, DT));
+    assertFiniteDifferences(build(Objective.CCL_DEVICE, -1, 0b011, false, 4, false, DT));
+  }
+
+  private static void assertFiniteDifferences(Case c) {
+    UnifiedModelKernel k = kernel(c);
     Map<String, INDArray> grads = new java.util.HashMap<>();
     k.lossAndGradients(c.params(), c.ph(), c.trainable()).gradients()
         .forEach((n, g) -> grads.put(n, g.dup()));
@@ -160,13 +226,13 @@ class DeviceLmKernelTest {
   void alternatingBatchSizesReuseTheirOwnBuffers() {
     Case big = build(0b111, true, 4, true, DT);
     Case small = build(0b111, true, 2, true, DT);
-    DeviceLmKernel shared = new DeviceLmKernel(big.spec(), big.graph().modalities());
+    UnifiedModelKernel shared = new UnifiedModelKernel(big.spec(), big.graph().modalities());
     shared.lossAndGradients(big.params(), big.ph(), big.trainable());
     double smallLoss = shared.lossAndGradients(small.params(), small.ph(), small.trainable())
         .loss();
-    DeviceLmKernel.Result again = shared.lossAndGradients(big.params(), big.ph(),
+    UnifiedModelKernel.Result again = shared.lossAndGradients(big.params(), big.ph(),
         big.trainable());
-    DeviceLmKernel.Result fresh = kernel(big).lossAndGradients(big.params(), big.ph(),
+    UnifiedModelKernel.Result fresh = kernel(big).lossAndGradients(big.params(), big.ph(),
         big.trainable());
     assertEquals(kernel(small).lossAndGradients(small.params(), small.ph(), small.trainable())
         .loss(), smallLoss, 0.0);
@@ -190,10 +256,11 @@ class DeviceLmKernelTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> kernel(c).lossAndGradients(c.params(), c.ph(), List.of("base.tok_emb")));
     assertTrue(e.getMessage().contains("base.tok_emb"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> new DeviceLmKernel(
+    assertThrows(IllegalArgumentException.class, () -> new UnifiedModelKernel(
         c.spec().withKt(1, 1).asPretrain(), c.graph().modalities()));
-    GraphSpec ccl = GraphSpec.of(c.shape(), 0b111, Objective.CCL_DEVICE);
-    assertTrue(!DeviceLmKernel.supports(ccl));
+    assertTrue(!UnifiedModelKernel.supports(GraphSpec.of(c.shape(), 0b111, Objective.INFERENCE)));
+    assertTrue(!UnifiedModelKernel.computesGradientOf(c.spec(), "ccl.log_tau"),
+        "the LM objective has no temperature");
     Map<String, INDArray> noTokens = new java.util.HashMap<>(c.ph());
     noTokens.remove(GraphInputs.TOKENS);
     e = assertThrows(IllegalArgumentException.class,

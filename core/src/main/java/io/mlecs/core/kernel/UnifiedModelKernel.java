@@ -17,18 +17,21 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The loss and gradients of the unified model's supervised LM objective (AMT and every method's
- * local tuning) written out by hand: the same function as the SameDiff graph of
- * {@link io.mlecs.core.model.UnifiedModelGraph} for {@link Objective#LM} (checked against it and
- * against finite differences), computed with one BLAS product per matrix product and plain loops
- * for the element-wise work, on buffers allocated once per batch size. SameDiff spends most of a
- * device step on bookkeeping between its ~380 ops (docs/performance.md); this path has none.
+ * The loss and gradients of the unified model's training objectives written out by hand: the
+ * same function as the SameDiff graph of {@link io.mlecs.core.model.UnifiedModelGraph} for
+ * {@link Objective#LM} (AMT and every method's local tuning), {@link Objective#CCL_DEVICE},
+ * {@link Objective#CCL_SERVER_KT} and {@link Objective#LM_KT} (checked against it and against
+ * finite differences), computed with one BLAS product per matrix product and plain loops for the
+ * element-wise work, on buffers allocated once per batch size. SameDiff spends most of a device
+ * step on bookkeeping between its ~380 ops (docs/performance.md); this path has none. Backbone
+ * pretraining (which trains the backbone) stays on the graph.
  *
  * <p>Placeholders are the graph's ({@link GraphInputs}), so a trainer feeds both the same map.
- * Gradients are computed for the encoders, the connector and the LoRA factors (the backbone is
- * frozen); the returned arrays belong to the kernel and are overwritten by the next call.
+ * Gradients are computed for the encoders, the connector, the LoRA factors and (contrastive
+ * objectives) the temperature; the backbone is frozen. The returned arrays belong to the kernel
+ * and are overwritten by the next call.
  */
-public final class DeviceLmKernel {
+public final class UnifiedModelKernel {
   private final GraphSpec spec;
   private final List<Modality> owned;
   private final ModelConfig c;
@@ -46,21 +49,23 @@ public final class DeviceLmKernel {
    * memory and calls the CPU BLAS; on a GPU backend the SameDiff graph runs).
    */
   public static boolean supports(GraphSpec spec) {
-    return spec.objective() == Objective.LM && !spec.pretrain()
-        && Nd4j.getEnvironment().isCPU();
+    return spec.objective().hasLoss() && !spec.pretrain() && Nd4j.getEnvironment().isCPU();
   }
 
-  /** Whether the kernel has a gradient for parameter {@code name}. */
-  public static boolean computesGradientOf(String name) {
+  /** Whether the kernel has a gradient for parameter {@code name} under {@code spec}. */
+  public static boolean computesGradientOf(GraphSpec spec, String name) {
     return name.startsWith(ParamStore.ENCODER) || name.startsWith(ParamStore.CONNECTOR)
-        || name.startsWith(ParamStore.LORA);
+        || name.startsWith(ParamStore.LORA)
+        || (name.equals(ParamNames.LOG_TAU) && spec.objective().contrastive());
   }
 
   /** @param owned the model's modalities in dataset order (the graph's {@code modalities()}) */
-  public DeviceLmKernel(GraphSpec spec, List<Modality> owned) {
+  public UnifiedModelKernel(GraphSpec spec, List<Modality> owned) {
     if (!supports(spec)) {
-      throw new IllegalArgumentException("the LM kernel computes objective LM without "
-          + "pretraining, got " + spec.objective() + (spec.pretrain() ? " (pretraining)" : ""));
+      throw new IllegalArgumentException("the kernel computes the training objectives without "
+          + "pretraining on ND4J's CPU backend, got " + spec.objective()
+          + (spec.pretrain() ? " (pretraining)" : "") + " on "
+          + (Nd4j.getEnvironment().isCPU() ? "CPU" : "a GPU backend"));
     }
     this.spec = spec;
     this.owned = List.copyOf(owned);
@@ -70,9 +75,9 @@ public final class DeviceLmKernel {
   /** Loss of one minibatch and its gradient with respect to {@code trainable}. */
   public Result lossAndGradients(ParamStore p, Map<String, INDArray> ph, List<String> trainable) {
     for (String name : trainable) {
-      if (!computesGradientOf(name) || !p.contains(name)) {
-        throw new IllegalArgumentException("the LM kernel has no gradient for parameter '"
-            + name + "'");
+      if (!computesGradientOf(spec, name) || !p.contains(name)) {
+        throw new IllegalArgumentException("the kernel has no gradient for parameter '"
+            + name + "' (objective " + spec.objective() + ")");
       }
     }
     INDArray tokens = required(ph, GraphInputs.TOKENS);
@@ -85,7 +90,11 @@ public final class DeviceLmKernel {
         n -> n.startsWith(ParamStore.ENCODER) || n.startsWith(ParamStore.CONNECTOR));
     Mat mask = Mat.of(required(ph, GraphInputs.MASK));
     connectorForward(p, ph, mask, w);
-    double loss = backbone(p, ph, tokens.toIntVector(), w);
+    double loss = 0;
+    if (spec.objective().contrastive()) {
+      loss += contrastive(p, ph, w);
+    }
+    loss += backbone(p, ph, tokens.toIntVector(), w);
     if (connectorPath) {
       connectorBackward(p, ph, mask, w);
     }
@@ -196,7 +205,9 @@ public final class DeviceLmKernel {
       for (int b = 0; b < w.batch; b++) {
         double weight = mask.get(b * k + i) / w.count[b];
         for (int j = 0; j < s; j++) {
-          br.dproj.set(b * s + j, w.dmean.get(b * s + j) * weight);
+          double contrastive = spec.objective().contrastive()
+              ? br.dprojContrastive.get(b * s + j) : 0.0;
+          br.dproj.set(b * s + j, w.dmean.get(b * s + j) * weight + contrastive);
         }
       }
       Dense.backwardParams(br.e, br.dproj, grad(p, ParamNames.projector(m, "w")),
@@ -209,6 +220,49 @@ public final class DeviceLmKernel {
       Dense.backwardParams(Mat.of(required(ph, GraphInputs.feature(m))), br.da1,
           grad(p, ParamNames.encoder(m, "w1")), grad(p, ParamNames.encoder(m, "b1")));
     }
+  }
+
+  // ---------------------------------------------------------------- contrastive term
+
+  /**
+   * The Gram-volume contrastive loss of the projections: device CCL anchors each sample on the
+   * fed (server) representation, the server LLM on one of its own modalities. Writes the
+   * projections' gradients into the branches' {@code dprojContrastive} and the temperature's.
+   */
+  private double contrastive(ParamStore p, Map<String, INDArray> ph, LmWorkspace w) {
+    int k = owned.size();
+    boolean deviceAnchor = spec.objective().usesDeviceAnchor();
+    int anchor = -1;
+    if (!deviceAnchor) {
+      String name = spec.shape().dataset().modalities().get(spec.anchorModality()).name();
+      for (int i = 0; i < k; i++) {
+        if (owned.get(i).name().equals(name)) {
+          anchor = i;
+        }
+      }
+    }
+    int others = deviceAnchor ? k : k - 1;
+    Mat[] vectors = new Mat[others + 1];
+    Mat[] grads = new Mat[others + 1];
+    vectors[0] = deviceAnchor ? Mat.of(required(ph, GraphInputs.ANCHOR))
+        : w.branches[anchor].proj;
+    grads[0] = deviceAnchor ? null : w.branches[anchor].dprojContrastive;
+    int n = 1;
+    for (int i = 0; i < k; i++) {
+      w.branches[i].dprojContrastive.fill(0.0);
+      if (i != anchor) {
+        vectors[n] = w.branches[i].proj;
+        grads[n++] = w.branches[i].dprojContrastive;
+      }
+    }
+    double[] dLogTau = new double[1];
+    double loss = w.contrastive(others, spec.volumeEps()).forwardBackward(vectors, grads,
+        Mat.of(required(ph, GraphInputs.CONTRASTIVE_TARGETS)),
+        p.get(ParamNames.LOG_TAU).getDouble(0), dLogTau);
+    if (p.contains(ParamNames.LOG_TAU)) {
+      grad(p, ParamNames.LOG_TAU).set(0, dLogTau[0]);
+    }
+    return loss;
   }
 
   // ---------------------------------------------------------------- backbone B with LoRA
@@ -249,9 +303,15 @@ public final class DeviceLmKernel {
       }
     }
     Mat.gemm(w.target, false, emb, true, w.logits, 0.0);
+    Mat weights = Mat.of(required(ph, GraphInputs.LABEL_WEIGHTS));
     double loss = MaskedCrossEntropy.forwardBackward(w.logits,
-        Mat.of(required(ph, GraphInputs.LABELS)), Mat.of(required(ph, GraphInputs.LABEL_WEIGHTS)),
-        w.dlogits);
+        Mat.of(required(ph, GraphInputs.LABELS)), weights, w.dlogits);
+    if (spec.objective().usesTeacher()) {
+      loss += KnowledgeTransfer.forwardBackwardAdd(w.logits,
+          Mat.of(required(ph, GraphInputs.TEACHER)), weights,
+          required(ph, GraphInputs.BATCH).getDouble(0), spec.ktTemperature(), spec.ktWeight(),
+          w.dlogits);
+    }
     // backward: target rows -> final norm -> blocks in reverse -> soft tokens
     Mat.gemm(w.dlogits, false, emb, false, w.dtarget, 0.0);
     w.dout.fill(0.0);
