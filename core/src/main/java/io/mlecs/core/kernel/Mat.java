@@ -21,8 +21,9 @@ public abstract class Mat {
   final int offset;
 
   private Mat(INDArray array, int rows, int cols) {
-    if (array.ordering() != 'c' || array.length() != (long) rows * cols
-        || (array.rank() == 2 && array.stride(1) != 1)) {
+    if (array.length() != (long) rows * cols
+        || !org.nd4j.linalg.api.shape.Shape.hasDefaultStridesForShape(array)
+        || (array.rank() > 1 && array.ordering() != 'c')) {
       throw new IllegalArgumentException("kernel matrices must be contiguous c-order, got shape "
           + java.util.Arrays.toString(array.shape()) + " order " + array.ordering());
     }
@@ -41,7 +42,7 @@ public abstract class Mat {
       throw new IllegalArgumentException("kernel matrices are 1-D or 2-D, got shape "
           + java.util.Arrays.toString(array.shape()));
     }
-    return wrap(array.rank() == 2 ? array : array.reshape(1, cols), rows, cols);
+    return wrap(array, rows, cols);
   }
 
   /** Whether {@link #of} accepts {@code a}: FLOAT or DOUBLE, rank 1 or 2, contiguous c-order. */
@@ -145,19 +146,26 @@ public abstract class Mat {
   /** FLOAT storage. */
   private static final class F32 extends Mat {
     private final FloatBuffer buf;
-    private final FloatPointer ptr;
+    private FloatPointer ptr;
 
     F32(INDArray a, int rows, int cols) {
       super(a, rows, cols);
       this.buf = a.data().asNioFloat();
-      // a view's buffer address already points at its first element; its NIO buffer does not
-      this.ptr = new FloatPointer(a.data().addressPointer());
+    }
+
+    /** The BLAS operand (made on first use: most matrices never enter a product). */
+    private FloatPointer ptr() {
+      if (ptr == null) {
+        // a view's buffer address already points at its first element; its NIO buffer does not
+        ptr = new FloatPointer(array.data().addressPointer());
+      }
+      return ptr;
     }
 
     @Override
     void gemm(int transA, int transB, int m, int n, int k, Mat a, Mat b, double beta) {
       openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, transA, transB, m, n, k,
-          1f, ((F32) a).ptr, a.cols, ((F32) b).ptr, b.cols, (float) beta, ptr, cols);
+          1f, ((F32) a).ptr(), a.cols, ((F32) b).ptr(), b.cols, (float) beta, ptr(), cols);
     }
 
     @Override
@@ -188,18 +196,24 @@ public abstract class Mat {
   /** DOUBLE storage (gradient checks). */
   private static final class F64 extends Mat {
     private final DoubleBuffer buf;
-    private final DoublePointer ptr;
+    private DoublePointer ptr;
 
     F64(INDArray a, int rows, int cols) {
       super(a, rows, cols);
       this.buf = a.data().asNioDouble();
-      this.ptr = new DoublePointer(a.data().addressPointer());
+    }
+
+    private DoublePointer ptr() {
+      if (ptr == null) {
+        ptr = new DoublePointer(array.data().addressPointer());
+      }
+      return ptr;
     }
 
     @Override
     void gemm(int transA, int transB, int m, int n, int k, Mat a, Mat b, double beta) {
       openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor, transA, transB, m, n, k,
-          1.0, ((F64) a).ptr, a.cols, ((F64) b).ptr, b.cols, beta, ptr, cols);
+          1.0, ((F64) a).ptr(), a.cols, ((F64) b).ptr(), b.cols, beta, ptr(), cols);
     }
 
     @Override
