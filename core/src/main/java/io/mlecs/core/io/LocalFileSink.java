@@ -9,7 +9,11 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** A {@link FileSink} on the local file system (temporary sibling + atomic move). */
+/**
+ * A {@link FileSink} on the local file system: a uniquely named temporary sibling, then an atomic
+ * move over the target (so concurrent writers of one file, e.g. a speculative task, never see or
+ * leave a partial file).
+ */
 public final class LocalFileSink implements FileSink {
   private final Path root;
 
@@ -22,10 +26,14 @@ public final class LocalFileSink implements FileSink {
     Path target = root.resolve(relative);
     try {
       Files.createDirectories(target.getParent());
-      Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-      Files.write(tmp, bytes);
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
+      Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+      try {
+        Files.write(tmp, bytes);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target, e);
     }
