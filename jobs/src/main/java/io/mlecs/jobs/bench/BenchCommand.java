@@ -44,7 +44,8 @@ public final class BenchCommand implements Command {
         + "  --spark-sections   which Spark sections: overhead,scale (default both)\n"
         + "  --scale LIST       device counts of the scale section (default 3,10,100,1000)\n"
         + "  --overhead-rounds  rounds timed per transport in the overhead section, after one untimed\n"
-        + "                     warm-up round each (default 3)\n"
+        + "                     warm-up round each (default 8: rounds take ~0.5 s at the default\n"
+        + "                     sizes, so fewer leave the ratio at the mercy of one slow round)\n"
         + "Other options go to the in-process benchmark (io.mlecs.core.bench.BenchOptions).\n"
         + "Run with OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 (bin/mlecs sets both).\n";
   }
@@ -55,7 +56,7 @@ public final class BenchCommand implements Command {
     boolean spark = true;
     boolean inProcess = true;
     List<Integer> scale = List.of(3, 10, 100, 1000);
-    int overheadRounds = 3;
+    int overheadRounds = 8;
     List<String> sparkSections = List.of("overhead", "scale");
     List<String> rest = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
