@@ -183,20 +183,14 @@ public final class UnifiedModelKernel {
 
   private void connectorBackward(ParamStore p, Map<String, INDArray> ph, Mat mask,
       LmWorkspace w) {
-    Dense.backwardParams(w.g, w.dsoft, grad(p, ParamNames.softPrompt("w2")),
-        grad(p, ParamNames.softPrompt("b2")));
-    Dense.backwardInput(w.dsoft, param(p, ParamNames.softPrompt("w2")), w.dg, 0.0);
+    denseBackward(p, w.g, w.dsoft, ParamNames.softPrompt("w2"), ParamNames.softPrompt("b2"),
+        w.dg);
     Gelu.backward(w.gpre, w.gsig, w.dg, w.dg);
-    Dense.backwardParams(w.fused, w.dg, grad(p, ParamNames.softPrompt("w1")),
-        grad(p, ParamNames.softPrompt("b1")));
-    Dense.backwardInput(w.dg, param(p, ParamNames.softPrompt("w1")), w.dfused, 0.0);
-    Dense.backwardParams(w.f1, w.dfused, grad(p, ParamNames.fusion("w2")),
-        grad(p, ParamNames.fusion("b2")));
-    Dense.backwardInput(w.dfused, param(p, ParamNames.fusion("w2")), w.df1, 0.0);
+    denseBackward(p, w.fused, w.dg, ParamNames.softPrompt("w1"), ParamNames.softPrompt("b1"),
+        w.dfused);
+    denseBackward(p, w.f1, w.dfused, ParamNames.fusion("w2"), ParamNames.fusion("b2"), w.df1);
     Gelu.backward(w.f1pre, w.f1sig, w.df1, w.df1);
-    Dense.backwardParams(w.mean, w.df1, grad(p, ParamNames.fusion("w1")),
-        grad(p, ParamNames.fusion("b1")));
-    Dense.backwardInput(w.df1, param(p, ParamNames.fusion("w1")), w.dmean, 0.0);
+    denseBackward(p, w.mean, w.df1, ParamNames.fusion("w1"), ParamNames.fusion("b1"), w.dmean);
     int k = owned.size();
     for (int i = 0; i < k; i++) {
       String m = owned.get(i).name();
@@ -210,16 +204,20 @@ public final class UnifiedModelKernel {
           br.dproj.set(b * s + j, w.dmean.get(b * s + j) * weight + contrastive);
         }
       }
-      Dense.backwardParams(br.e, br.dproj, grad(p, ParamNames.projector(m, "w")),
-          grad(p, ParamNames.projector(m, "b")));
-      Dense.backwardInput(br.dproj, param(p, ParamNames.projector(m, "w")), br.de, 0.0);
-      Dense.backwardParams(br.h1, br.de, grad(p, ParamNames.encoder(m, "w2")),
-          grad(p, ParamNames.encoder(m, "b2")));
-      Dense.backwardInput(br.de, param(p, ParamNames.encoder(m, "w2")), br.da1, 0.0);
+      denseBackward(p, br.e, br.dproj, ParamNames.projector(m, "w"),
+          ParamNames.projector(m, "b"), br.de);
+      denseBackward(p, br.h1, br.de, ParamNames.encoder(m, "w2"), ParamNames.encoder(m, "b2"),
+          br.da1);
       Gelu.backward(br.a1, br.h1sig, br.da1, br.da1);
       Dense.backwardParams(Mat.of(required(ph, GraphInputs.feature(m))), br.da1,
           grad(p, ParamNames.encoder(m, "w1")), grad(p, ParamNames.encoder(m, "b1")));
     }
+  }
+
+  /** Gradients of the layer x W + b from dy: dW, db, and dx = dy W^T. */
+  private void denseBackward(ParamStore p, Mat x, Mat dy, String weight, String bias, Mat dx) {
+    Dense.backwardParams(x, dy, grad(p, weight), grad(p, bias));
+    Dense.backwardInput(dy, param(p, weight), dx, 0.0);
   }
 
   // ---------------------------------------------------------------- contrastive term

@@ -118,8 +118,10 @@ public final class StageTrainer {
   /** One gradient step of graph loss + penalty on one minibatch; returns that loss. */
   public double step(ParamStore params, AdamOptimizer adam, List<Sample> batch,
       List<String> trainable, double lr, long dropoutSeed, Extras extras, Penalty penalty) {
-    LossAndGradients lg = lossAndGradients(params, batch, trainable, dropoutSeed, extras,
-        penalty);
+    LossAndGradients engine = lossAndGradients(params,
+        stepPlaceholders(batch, dropoutSeed, extras), trainable);
+    LossAndGradients lg = new LossAndGradients(
+        engine.loss() + penalty.addTo(params, engine.gradients()), engine.gradients());
     if (!Double.isFinite(lg.loss())) {
       throw new IllegalStateException("training loss became " + lg.loss() + " (learning rate "
           + lr + ", batch of " + batch.size() + ")");
@@ -137,19 +139,22 @@ public final class StageTrainer {
 
   /**
    * Graph loss + penalty of one minibatch at the current parameters and its gradient with
-   * respect to {@code trainable} (no update).
+   * respect to {@code trainable} (no update); the gradient arrays are the caller's own.
    */
   public LossAndGradients lossAndGradients(ParamStore params, List<Sample> batch,
       List<String> trainable, long dropoutSeed, Extras extras, Penalty penalty) {
     Map<String, INDArray> ph = stepPlaceholders(batch, dropoutSeed, extras);
     LossAndGradients lg = lossAndGradients(params, ph, trainable);
+    lg.gradients().replaceAll((name, g) -> g.dup());
     double loss = lg.loss() + penalty.addTo(params, lg.gradients());
     return new LossAndGradients(loss, lg.gradients());
   }
 
   /**
    * Graph loss of the fed placeholders (as {@link #stepPlaceholders} builds them) and its
-   * gradient with respect to {@code trainable}, in a mutable map, from the selected engine.
+   * gradient with respect to {@code trainable}, in a mutable map, from the selected engine. The
+   * kernel's gradient arrays are its own buffers: they hold this call's values until the next
+   * call on this trainer (a step consumes them at once).
    */
   public LossAndGradients lossAndGradients(ParamStore params, Map<String, INDArray> ph,
       List<String> trainable) {

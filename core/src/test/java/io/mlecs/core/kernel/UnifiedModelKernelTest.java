@@ -15,6 +15,7 @@ import io.mlecs.core.model.ModelShape;
 import io.mlecs.core.model.Objective;
 import io.mlecs.core.model.ParamStore;
 import io.mlecs.core.model.UnifiedModelGraph;
+import io.mlecs.core.testing.GradientCheck;
 import io.mlecs.core.testing.GradientFixtures;
 import io.mlecs.core.testing.TinyModels;
 import java.util.ArrayList;
@@ -189,38 +190,18 @@ class UnifiedModelKernelTest {
 
   private static void assertFiniteDifferences(Case c) {
     UnifiedModelKernel k = kernel(c);
-    Map<String, INDArray> grads = new java.util.HashMap<>();
+    Map<String, INDArray> analytic = new java.util.HashMap<>();
     k.lossAndGradients(c.params(), c.ph(), c.trainable()).gradients()
-        .forEach((n, g) -> grads.put(n, g.dup()));
-    SplittableRandom r = new SplittableRandom(5);
-    double eps = 1e-6;
-    double worst = 0;
-    String where = "";
-    int checked = 0;
-    for (String name : c.trainable()) {
-      INDArray arr = c.params().get(name);
-      for (int n = 0; n < 4; n++) {
-        long i = r.nextLong(arr.length());
-        double orig = arr.getDouble(i);
-        arr.putScalar(i, orig + eps);
-        double plus = k.lossAndGradients(c.params(), c.ph(), c.trainable()).loss();
-        arr.putScalar(i, orig - eps);
-        double minus = k.lossAndGradients(c.params(), c.ph(), c.trainable()).loss();
-        arr.putScalar(i, orig);
-        double fd = (plus - minus) / (2 * eps);
-        double an = grads.get(name).getDouble(i);
-        double rel = Math.abs(fd - an) < 1e-8 ? 0
-            : Math.abs(fd - an) / Math.max(Math.abs(fd) + Math.abs(an), 1e-8);
-        checked++;
-        if (rel > worst) {
-          worst = rel;
-          where = name + "[" + i + "] fd=" + fd + " analytic=" + an;
-        }
-      }
-    }
-    assertTrue(checked >= 4 * 20, "checked " + checked);
-    assertTrue(worst < 1e-5, "worst: " + where + " rel " + worst);
+        .forEach((n, g) -> analytic.put(n, g.dup()));
+    Map<String, INDArray> arrays = new java.util.LinkedHashMap<>();
+    c.trainable().forEach(n -> arrays.put(n, c.params().get(n)));
+    GradientCheck.Result r = GradientCheck.check(arrays, analytic,
+        () -> k.lossAndGradients(c.params(), c.ph(), c.trainable()).loss(), 4, 1e-6, 5);
+    assertTrue(r.checked() >= 4 * 20, "checked " + r.checked());
+    assertTrue(r.maxRelativeError() < 1e-5, "worst: " + r.where() + " rel "
+        + r.maxRelativeError());
   }
+
 
   @Test
   void alternatingBatchSizesReuseTheirOwnBuffers() {

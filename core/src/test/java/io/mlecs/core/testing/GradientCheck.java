@@ -1,13 +1,15 @@
 package io.mlecs.core.testing;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Central finite differences in DOUBLE against SameDiff's analytic gradients. */
+/** Central finite differences in DOUBLE against analytic gradients (SameDiff's or any other). */
 public final class GradientCheck {
   private GradientCheck() {}
 
@@ -21,26 +23,41 @@ public final class GradientCheck {
    */
   public static Result check(SameDiff sd, Map<String, INDArray> ph, String loss,
       List<String> variables, int perVariable, double eps, long seed) {
-    Map<String, INDArray> grads = sd.calculateGradients(ph, variables);
+    Map<String, INDArray> arrays = new LinkedHashMap<>();
+    for (String v : variables) {
+      arrays.put(v, sd.getArrForVarName(v));
+    }
+    return check(arrays, sd.calculateGradients(ph, variables),
+        () -> sd.output(ph, loss).get(loss).getDouble(0), perVariable, eps, seed);
+  }
+
+  /**
+   * The same check for any loss: {@code loss} is evaluated at the current values of
+   * {@code arrays} (name -> the array the loss reads, perturbed in place and restored) and
+   * compared with {@code analytic} (name -> gradient of the same shape).
+   */
+  public static Result check(Map<String, INDArray> arrays, Map<String, INDArray> analytic,
+      DoubleSupplier loss, int perVariable, double eps, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     double worst = 0;
     String where = "";
     int checked = 0;
-    for (String v : variables) {
-      INDArray arr = sd.getArrForVarName(v);
+    for (Map.Entry<String, INDArray> e : arrays.entrySet()) {
+      String v = e.getKey();
+      INDArray arr = e.getValue();
       if (arr.dataType() != DataType.DOUBLE) {
         throw new IllegalStateException("gradient checks need DOUBLE, " + v + " is "
             + arr.dataType());
       }
-      INDArray g = grads.get(v);
+      INDArray g = analytic.get(v);
       long n = arr.length();
       for (int c = 0; c < Math.min(perVariable, n); c++) {
         long i = n <= perVariable ? c : r.nextLong(n);
         double orig = arr.getDouble(i);
         arr.putScalar(i, orig + eps);
-        double plus = sd.output(ph, loss).get(loss).getDouble(0);
+        double plus = loss.getAsDouble();
         arr.putScalar(i, orig - eps);
-        double minus = sd.output(ph, loss).get(loss).getDouble(0);
+        double minus = loss.getAsDouble();
         arr.putScalar(i, orig);
         double fd = (plus - minus) / (2 * eps);
         double an = g.getDouble(i);

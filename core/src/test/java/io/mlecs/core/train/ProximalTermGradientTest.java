@@ -13,8 +13,9 @@ import io.mlecs.core.model.Objective;
 import io.mlecs.core.model.ParamInit;
 import io.mlecs.core.model.ParamStore;
 import io.mlecs.core.model.UnifiedModelGraph;
+import io.mlecs.core.testing.GradientCheck;
+import io.mlecs.core.testing.GradientFixtures;
 import io.mlecs.core.testing.TinyModels;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -62,7 +63,7 @@ class ProximalTermGradientTest {
     }
     UnifiedModelGraph g = UnifiedModelGraph.build(GraphSpec.of(shape, mask, Objective.LM), p, DT);
     StageTrainer trainer = new StageTrainer(g, enc);
-    List<Sample> batch = samples(ds, 3, 7);
+    List<Sample> batch = GradientFixtures.samples(ds, 3, 7, false);
     StageTrainer.Extras toDouble = (b, ph) -> ph.replaceAll((k, v) ->
         v.dataType() == DataType.FLOAT ? v.castTo(DT) : v);
     List<String> vars = TrainableSets.deviceAmt(p);
@@ -83,51 +84,12 @@ class ProximalTermGradientTest {
       assertTrue(diff.equalsWithEps(expected, 1e-12), n);
     }
 
-    double eps = 1e-6;
-    double worst = 0;
-    String where = "";
-    int checked = 0;
-    for (String n : vars) {
-      INDArray arr = p.get(n);
-      INDArray grad = with.gradients().get(n);
-      for (int c = 0; c < 4; c++) {
-        long i = r.nextLong(arr.length());
-        double orig = arr.getDouble(i);
-        arr.putScalar(i, orig + eps);
-        double plus = trainer.lossAndGradients(p, batch, vars, 0, toDouble, prox).loss();
-        arr.putScalar(i, orig - eps);
-        double minus = trainer.lossAndGradients(p, batch, vars, 0, toDouble, prox).loss();
-        arr.putScalar(i, orig);
-        double fd = (plus - minus) / (2 * eps);
-        double an = grad.getDouble(i);
-        double rel = Math.abs(fd - an) < 1e-8 ? 0
-            : Math.abs(fd - an) / Math.max(Math.abs(fd) + Math.abs(an), 1e-8);
-        checked++;
-        if (rel > worst) {
-          worst = rel;
-          where = n + "[" + i + "] fd=" + fd + " analytic=" + an;
-        }
-      }
-    }
-    assertTrue(checked >= 40, "checked " + checked);
-    assertTrue(worst < 1e-5, "worst " + where + " rel " + worst);
-  }
-
-  static List<Sample> samples(DatasetSpec spec, int n, long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    String[] words = {"a", "cat", "runs", "dog", "sits"};
-    List<Sample> out = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      float[][] f = new float[spec.numModalities()][];
-      for (int m = 0; m < f.length; m++) {
-        f[m] = new float[spec.modalities().get(m).dim()];
-        for (int j = 0; j < f[m].length; j++) {
-          f[m][j] = (float) r.nextGaussian();
-        }
-      }
-      out.add(new Sample("s" + i, "g" + i, f,
-          words[r.nextInt(words.length)] + " " + words[r.nextInt(words.length)], -1));
-    }
-    return out;
+    Map<String, INDArray> arrays = new java.util.LinkedHashMap<>();
+    vars.forEach(n -> arrays.put(n, p.get(n)));
+    GradientCheck.Result r = GradientCheck.check(arrays, with.gradients(),
+        () -> trainer.lossAndGradients(p, batch, vars, 0, toDouble, prox).loss(), 4, 1e-6, 11);
+    assertTrue(r.checked() >= 40, "checked " + r.checked());
+    assertTrue(r.maxRelativeError() < 1e-5, "worst " + r.where() + " rel "
+        + r.maxRelativeError());
   }
 }
