@@ -86,10 +86,10 @@ class ProximalTermGradientTest {
 
     Map<String, INDArray> arrays = new java.util.LinkedHashMap<>();
     vars.forEach(n -> arrays.put(n, p.get(n)));
-    GradientCheck.Result r = GradientCheck.check(arrays, with.gradients(),
+    GradientCheck.Result check = GradientCheck.check(arrays, with.gradients(),
         () -> trainer.lossAndGradients(p, batch, vars, 0, toDouble, prox).loss(), 4, 1e-6, 11);
-    assertTrue(r.checked() >= 40, "checked " + r.checked());
-    assertTrue(r.maxRelativeError() < 1e-5, "worst " + r.where() + " rel "
-        + r.maxRelativeError());
+    assertTrue(check.checked() >= 40, "checked " + check.checked());
+    assertTrue(check.maxRelativeError() < 1e-5, "worst " + check.where() + " rel "
+        + check.maxRelativeError());
   }
 }
