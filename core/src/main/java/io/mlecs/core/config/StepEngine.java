@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
  *
  * <ul>
  *   <li>{@link #KERNEL}: the hand-written forward/backward of {@code io.mlecs.core.kernel} for every
- *       training objective (AMT and the baselines' local tuning, device CCL, the server's SE-CCL
- *       and knowledge transfer); the SameDiff graph for backbone pretraining;
+ *       training step (AMT and the baselines' local tuning, device CCL, the server's SE-CCL and
+ *       knowledge transfer, backbone pretraining);
  *   <li>{@link #SAMEDIFF}: the SameDiff graph for every step (the reference; slower).
  * </ul>
  */

@@ -71,4 +71,21 @@ final class LayerNorm {
       }
     }
   }
+
+  /** Gain and bias gradients (pretraining): dg = sum over rows of dy xhat, db = sum of dy. */
+  static void paramGradients(Mat dy, Mat xhat, Mat dg, Mat db) {
+    int d = dy.cols;
+    double[] gain = new double[d];
+    double[] bias = new double[d];
+    for (int r = 0; r < dy.rows; r++) {
+      int base = r * d;
+      for (int c = 0; c < d; c++) {
+        double v = dy.get(base + c);
+        gain[c] += v * xhat.get(base + c);
+        bias[c] += v;
+      }
+    }
+    dg.copyFrom(gain);
+    db.copyFrom(bias);
+  }
 }

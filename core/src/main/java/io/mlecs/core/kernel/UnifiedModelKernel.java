@@ -24,12 +24,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * finite differences), computed with one BLAS product per matrix product and plain loops for the
  * element-wise work, on buffers allocated once per batch size. SameDiff spends most of a device
  * step on bookkeeping between its ~380 ops (docs/performance.md); this path has none. Backbone
- * pretraining (which trains the backbone) stays on the graph.
+ * pretraining (LM with every backbone tensor trainable and the soft tokens fed) is computed too.
  *
  * <p>Placeholders are the graph's ({@link GraphInputs}), so a trainer feeds both the same map.
  * Gradients are computed for the encoders, the connector, the LoRA factors and (contrastive
- * objectives) the temperature; the backbone is frozen. The returned arrays belong to the kernel
- * and are overwritten by the next call.
+ * objectives) the temperature, or, when pretraining, for the backbone (frozen otherwise). The
+ * returned arrays belong to the kernel and are overwritten by the next call.
  */
 public final class UnifiedModelKernel {
   private final GraphSpec spec;
@@ -49,11 +49,19 @@ public final class UnifiedModelKernel {
    * memory and calls the CPU BLAS; on a GPU backend the SameDiff graph runs).
    */
   public static boolean supports(GraphSpec spec) {
-    return spec.objective().hasLoss() && !spec.pretrain() && Nd4j.getEnvironment().isCPU();
+    return spec.objective().hasLoss() && Nd4j.getEnvironment().isCPU()
+        && (!spec.pretrain() || spec.objective() == Objective.LM);
   }
 
-  /** Whether the kernel has a gradient for parameter {@code name} under {@code spec}. */
+  /**
+   * Whether the kernel has a gradient for parameter {@code name} under {@code spec}: the
+   * backbone's tensors when pretraining, else encoders, connector, LoRA and (contrastive
+   * objectives) the temperature.
+   */
   public static boolean computesGradientOf(GraphSpec spec, String name) {
+    if (spec.pretrain()) {
+      return name.startsWith(ParamStore.BASE);
+    }
     return name.startsWith(ParamStore.ENCODER) || name.startsWith(ParamStore.CONNECTOR)
         || name.startsWith(ParamStore.LORA)
         || (name.equals(ParamNames.LOG_TAU) && spec.objective().contrastive());
@@ -62,8 +70,8 @@ public final class UnifiedModelKernel {
   /** @param owned the model's modalities in dataset order (the graph's {@code modalities()}) */
   public UnifiedModelKernel(GraphSpec spec, List<Modality> owned) {
     if (!supports(spec)) {
-      throw new IllegalArgumentException("the kernel computes the training objectives without "
-          + "pretraining on ND4J's CPU backend, got " + spec.objective()
+      throw new IllegalArgumentException("the kernel computes the training objectives (and "
+          + "LM pretraining) on ND4J's CPU backend, got " + spec.objective()
           + (spec.pretrain() ? " (pretraining)" : "") + " on "
           + (Nd4j.getEnvironment().isCPU() ? "CPU" : "a GPU backend"));
     }
@@ -88,8 +96,14 @@ public final class UnifiedModelKernel {
         owned.stream().mapToInt(Modality::dim).toArray(), b, dt));
     boolean connectorPath = trainable.stream().anyMatch(
         n -> n.startsWith(ParamStore.ENCODER) || n.startsWith(ParamStore.CONNECTOR));
-    Mat mask = Mat.of(required(ph, GraphInputs.MASK));
-    connectorForward(p, ph, mask, w);
+    Mat mask = spec.pretrain() ? null : Mat.of(required(ph, GraphInputs.MASK));
+    if (spec.pretrain()) {
+      // soft tokens fed (zeros in backbone pretraining), [B, P, d] as [B, P * d]
+      copy(Mat.of(required(ph, GraphInputs.SOFT).reshape(batch,
+          (long) c.promptTokens() * c.dModel())), w.soft);
+    } else {
+      connectorForward(p, ph, mask, w);
+    }
     double loss = 0;
     if (spec.objective().contrastive()) {
       loss += contrastive(p, ph, w);
@@ -312,6 +326,11 @@ public final class UnifiedModelKernel {
     }
     // backward: target rows -> final norm -> blocks in reverse -> soft tokens
     Mat.gemm(w.dlogits, false, emb, false, w.dtarget, 0.0);
+    boolean base = spec.pretrain();
+    if (base) {
+      // tied embedding, output side: dE = dlogits^T target (the lookup side is added below)
+      Mat.gemm(w.dlogits, true, w.target, false, grad(p, ParamNames.TOKEN_EMBEDDING), 0.0);
+    }
     w.dout.fill(0.0);
     for (int b = 0; b < w.batch; b++) {
       for (int j = 0; j < tt; j++) {
@@ -324,8 +343,15 @@ public final class UnifiedModelKernel {
     }
     w.dx.fill(0.0);
     LayerNorm.backwardAdd(w.dout, param(p, ParamNames.FINAL_NORM_GAIN), w.xhatF, w.rstdF, w.dx);
+    if (base) {
+      LayerNorm.paramGradients(w.dout, w.xhatF, grad(p, ParamNames.FINAL_NORM_GAIN),
+          grad(p, ParamNames.FINAL_NORM_BIAS));
+    }
     for (int l = c.layers() - 1; l >= 0; l--) {
       blockBackward(p, ph, l, w.blocks[l], w);
+    }
+    if (base) {
+      embeddingGradients(p, tokens, w);
     }
     for (int b = 0; b < w.batch; b++) {
       for (int i = 0; i < prompt; i++) {
@@ -359,10 +385,41 @@ public final class UnifiedModelKernel {
     Dense.addRow(out, param(p, ParamNames.block(l, "mlp.b2")));
   }
 
+  /**
+   * Pretraining: the position embedding's gradient (w.dx summed over the batch per position) and
+   * the token embedding's lookup side (w.dx of each token position added to its token's row).
+   */
+  private void embeddingGradients(ParamStore p, int[] tokens, LmWorkspace w) {
+    ModelShape shape = spec.shape();
+    int t = shape.sequenceLength();
+    int tx = shape.tokenLength();
+    int d = c.dModel();
+    int prompt = c.promptTokens();
+    Mat dpos = grad(p, ParamNames.POSITION_EMBEDDING);
+    Mat demb = grad(p, ParamNames.TOKEN_EMBEDDING);
+    dpos.fill(0.0);
+    for (int b = 0; b < w.batch; b++) {
+      for (int i = 0; i < t; i++) {
+        int row = (b * t + i) * d;
+        int tokenRow = i < prompt ? -1 : tokens[b * tx + i - prompt] * d;
+        for (int j = 0; j < d; j++) {
+          double g = w.dx.get(row + j);
+          dpos.add(i * d + j, g);
+          if (tokenRow >= 0) {
+            demb.add(tokenRow + j, g);
+          }
+        }
+      }
+    }
+  }
+
   /** y = h W + ((h o D) A) B, D the fed dropout mask (carrying the LoRA scale) or the scale. */
   private void loraForward(ParamStore p, Map<String, INDArray> ph, int l, char proj, Mat h,
       Mat hd, Mat u, Mat y) {
     Dense.forward(h, param(p, ParamNames.block(l, "attn.w" + proj)), null, y);
+    if (spec.pretrain()) {
+      return;
+    }
     scaleInput(ph, l, proj, h, hd);
     Mat.gemm(hd, false, param(p, ParamNames.lora(l, proj, 'a')), false, u, 0.0);
     Mat.gemm(u, false, param(p, ParamNames.lora(l, proj, 'b')), false, y, 1.0);
@@ -386,20 +443,44 @@ public final class UnifiedModelKernel {
   /** Back-propagates w.dx (the gradient at the block's output) to the block's input. */
   private void blockBackward(ParamStore p, Map<String, INDArray> ph, int l,
       LmWorkspace.Block blk, LmWorkspace w) {
+    boolean base = spec.pretrain();
     // MLP branch: out = xMid + gelu(LN2(xMid) W1 + b1) W2 + b2
+    if (base) {
+      Dense.backwardParams(blk.m1, w.dx, grad(p, ParamNames.block(l, "mlp.w2")),
+          grad(p, ParamNames.block(l, "mlp.b2")));
+    }
     Dense.backwardInput(w.dx, param(p, ParamNames.block(l, "mlp.w2")), w.dm1, 0.0);
     Gelu.backward(blk.m1pre, blk.m1sig, w.dm1, w.dm1);
+    if (base) {
+      Dense.backwardParams(blk.h2, w.dm1, grad(p, ParamNames.block(l, "mlp.w1")),
+          grad(p, ParamNames.block(l, "mlp.b1")));
+    }
     Dense.backwardInput(w.dm1, param(p, ParamNames.block(l, "mlp.w1")), w.dh, 0.0);
+    if (base) {
+      LayerNorm.paramGradients(w.dh, blk.xhat2, grad(p, ParamNames.block(l, "ln2.g")),
+          grad(p, ParamNames.block(l, "ln2.b")));
+    }
     LayerNorm.backwardAdd(w.dh, param(p, ParamNames.block(l, "ln2.g")), blk.xhat2, blk.rstd2,
         w.dx);
     // attention branch: xMid = x + attn(LN1(x)) Wo
+    if (base) {
+      Dense.backwardParams(blk.ctx, w.dx, grad(p, ParamNames.block(l, "attn.wo")), null);
+    }
     Dense.backwardInput(w.dx, param(p, ParamNames.block(l, "attn.wo")), w.dctx, 0.0);
     blk.attention.backward(w.dctx, w.dq, w.dk, w.dv);
     Dense.backwardInput(w.dq, param(p, ParamNames.block(l, "attn.wq")), w.dh, 0.0);
     Dense.backwardInput(w.dk, param(p, ParamNames.block(l, "attn.wk")), w.dh, 1.0);
     Dense.backwardInput(w.dv, param(p, ParamNames.block(l, "attn.wv")), w.dh, 1.0);
-    loraBackward(p, ph, l, 'q', blk.hq, blk.uq, w.dq, w);
-    loraBackward(p, ph, l, 'v', blk.hv, blk.uv, w.dv, w);
+    if (base) {
+      Dense.backwardParams(blk.h1, w.dq, grad(p, ParamNames.block(l, "attn.wq")), null);
+      Dense.backwardParams(blk.h1, w.dk, grad(p, ParamNames.block(l, "attn.wk")), null);
+      Dense.backwardParams(blk.h1, w.dv, grad(p, ParamNames.block(l, "attn.wv")), null);
+      LayerNorm.paramGradients(w.dh, blk.xhat1, grad(p, ParamNames.block(l, "ln1.g")),
+          grad(p, ParamNames.block(l, "ln1.b")));
+    } else {
+      loraBackward(p, ph, l, 'q', blk.hq, blk.uq, w.dq, w);
+      loraBackward(p, ph, l, 'v', blk.hv, blk.uv, w.dv, w);
+    }
     LayerNorm.backwardAdd(w.dh, param(p, ParamNames.block(l, "ln1.g")), blk.xhat1, blk.rstd1,
         w.dx);
   }

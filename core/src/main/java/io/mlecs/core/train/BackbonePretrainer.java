@@ -39,7 +39,8 @@ public final class BackbonePretrainer {
       ph.put(GraphInputs.SOFT, Nd4j.zeros(DataType.FLOAT, batch.size(), pTokens, d));
       ph.keySet().removeIf(k -> k.startsWith("feat_") || k.equals(GraphInputs.MASK));
     };
-    new StageTrainer(g, enc).batchSize(train.batchSize()).train(p, new AdamOptimizer(
+    new StageTrainer(g, enc).batchSize(train.batchSize()).engine(train.stepEngine())
+        .train(p, new AdamOptimizer(
         new ParamStore()), publicText, p.names(), train.pretrainEpochs(),
         train.pretrainLearningRate(), seed + 1, zeros);
     return p;

@@ -13,6 +13,7 @@ import io.mlecs.core.model.GraphInputs;
 import io.mlecs.core.model.GraphSpec;
 import io.mlecs.core.model.ModelShape;
 import io.mlecs.core.model.Objective;
+import io.mlecs.core.model.ParamInit;
 import io.mlecs.core.model.ParamStore;
 import io.mlecs.core.model.UnifiedModelGraph;
 import io.mlecs.core.testing.GradientCheck;
@@ -203,6 +204,38 @@ class UnifiedModelKernelTest {
   }
 
 
+  /** Backbone pretraining: every backbone tensor trainable, soft tokens fed, no LoRA. */
+  private static Case pretraining() {
+    ModelShape shape = new ModelShape(CONFIG, 9, 1, TinyModels.dataset());
+    ParamStore p = new ParamStore();
+    ParamInit.backbone(p, shape, 3, DT);
+    Nd4j.getRandom().setSeed(23);
+    // non-trivial norms so that their gradients are exercised
+    for (String n : p.names(n -> n.endsWith(".g") || n.endsWith(".b"))) {
+      p.get(n).addi(Nd4j.rand(DT, p.get(n).shape()).subi(0.5).muli(0.2));
+    }
+    GraphSpec spec = new GraphSpec(shape, 0, Objective.LM, -1, true, false, 0.0, 1.0, 1e-6);
+    UnifiedModelGraph g = UnifiedModelGraph.build(spec, p, DT);
+    WordTokenizer tok = WordTokenizer.build(List.of("a cat runs dog sits"), 9);
+    List<Sample> batch = GradientFixtures.samples(shape.dataset(), 3, 5, false);
+    Map<String, INDArray> ph = new BatchEncoder(shape, tok, tok.encode("a")).encode(batch,
+        List.of(), List.of(), DT);
+    ph.keySet().removeIf(k -> k.startsWith("feat_") || k.equals(GraphInputs.MASK));
+    ph.put(GraphInputs.SOFT, Nd4j.rand(DT, batch.size(), CONFIG.promptTokens(), CONFIG.dModel())
+        .subi(0.5));
+    return new Case(shape, spec, p, g, ph, p.names());
+  }
+
+  @Test
+  void backbonePretrainingMatchesTheGraph() {
+    assertMatchesGraph(pretraining(), 1e-10);
+  }
+
+  @Test
+  void backbonePretrainingGradientsMatchFiniteDifferences() {
+    assertFiniteDifferences(pretraining());
+  }
+
   @Test
   void alternatingBatchSizesReuseTheirOwnBuffers() {
     Case big = build(0b111, true, 4, true, DT);
@@ -238,7 +271,7 @@ class UnifiedModelKernelTest {
         () -> kernel(c).lossAndGradients(c.params(), c.ph(), List.of("base.tok_emb")));
     assertTrue(e.getMessage().contains("base.tok_emb"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new UnifiedModelKernel(
-        c.spec().withKt(1, 1).asPretrain(), c.graph().modalities()));
+        GraphSpec.of(c.shape(), 0b111, Objective.LM_KT).asPretrain(), c.graph().modalities()));
     assertTrue(!UnifiedModelKernel.supports(GraphSpec.of(c.shape(), 0b111, Objective.INFERENCE)));
     assertTrue(!UnifiedModelKernel.computesGradientOf(c.spec(), "ccl.log_tau"),
         "the LM objective has no temperature");

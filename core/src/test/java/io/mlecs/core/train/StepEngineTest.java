@@ -79,5 +79,11 @@ class StepEngineTest {
         .usesKernel(TrainableSets.deviceCcl(p)));
     assertFalse(trainer(p, Objective.LM, StepEngine.SAMEDIFF)
         .usesKernel(TrainableSets.deviceAmt(p)));
+    WordTokenizer tok = WordTokenizer.build(List.of("a cat runs dog sits"), 9);
+    StageTrainer pretrain = new StageTrainer(UnifiedModelGraph.build(
+        GraphSpec.of(shape(), MASK, Objective.LM).asPretrain(), p, DataType.FLOAT),
+        new BatchEncoder(shape(), tok, tok.encode("a")));
+    assertTrue(pretrain.usesKernel(p.names(n -> n.startsWith(ParamStore.BASE))));
+    assertFalse(pretrain.usesKernel(TrainableSets.deviceAmt(p)), "pretraining trains the backbone");
   }
 }
