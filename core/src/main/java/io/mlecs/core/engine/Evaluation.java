@@ -1,5 +1,6 @@
 package io.mlecs.core.engine;
 
+import io.mlecs.core.config.StepEngine;
 import io.mlecs.core.data.Sample;
 import io.mlecs.core.model.GraphSpec;
 import io.mlecs.core.model.ModelShape;
@@ -27,11 +28,12 @@ public final class Evaluation {
     var encoder = new io.mlecs.core.model.BatchEncoder(shape, ctx.tokenizer(), ctx.promptIds());
     UnifiedModelGraph lm = UnifiedModelGraph.build(GraphSpec.of(shape, mask, Objective.LM),
         params, DataType.FLOAT);
-    out.put("test_loss", new ModelRunner(lm, encoder).meanLoss(test));
+    StepEngine engine = ctx.config().train().stepEngine();
+    out.put("test_loss", new ModelRunner(lm, encoder, params, engine).meanLoss(test));
     List<Sample> decoded = test.size() > maxDecoded ? test.subList(0, maxDecoded) : test;
     UnifiedModelGraph inf = UnifiedModelGraph.build(
         GraphSpec.of(shape, mask, Objective.INFERENCE), params, DataType.FLOAT);
-    List<String> predictions = new ModelRunner(inf, encoder).generate(decoded);
+    List<String> predictions = new ModelRunner(inf, encoder, params, engine).generate(decoded);
     List<String> references = new ArrayList<>();
     for (Sample s : decoded) {
       references.add(s.targetText());

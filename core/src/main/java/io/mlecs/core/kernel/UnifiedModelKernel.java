@@ -49,8 +49,13 @@ public final class UnifiedModelKernel {
    * memory and calls the CPU BLAS; on a GPU backend the SameDiff graph runs).
    */
   public static boolean supports(GraphSpec spec) {
-    return spec.objective().hasLoss() && Nd4j.getEnvironment().isCPU()
+    return spec.objective().hasLoss() && onCpuBackend()
         && (!spec.pretrain() || spec.objective() == Objective.LM);
+  }
+
+  /** Whether ND4J runs on its CPU backend (the kernel works on host memory and the CPU BLAS). */
+  public static boolean onCpuBackend() {
+    return Nd4j.getEnvironment().isCPU();
   }
 
   /**
@@ -89,21 +94,12 @@ public final class UnifiedModelKernel {
       }
     }
     INDArray tokens = required(ph, GraphInputs.TOKENS);
-    ModelShape shape = spec.shape();
-    int batch = Math.toIntExact(tokens.length() / shape.tokenLength());
-    DataType dt = p.get(ParamNames.TOKEN_EMBEDDING).dataType();
-    LmWorkspace w = workspaces.computeIfAbsent(batch, b -> new LmWorkspace(shape,
-        owned.stream().mapToInt(Modality::dim).toArray(), b, dt));
+    int batch = Math.toIntExact(tokens.length() / spec.shape().tokenLength());
+    LmWorkspace w = workspace(p, batch);
     boolean connectorPath = trainable.stream().anyMatch(
         n -> n.startsWith(ParamStore.ENCODER) || n.startsWith(ParamStore.CONNECTOR));
     Mat mask = spec.pretrain() ? null : Mat.of(required(ph, GraphInputs.MASK));
-    if (spec.pretrain()) {
-      // soft tokens fed (zeros in backbone pretraining), [B, P, d] as [B, P * d]
-      copy(Mat.of(required(ph, GraphInputs.SOFT).reshape(batch,
-          (long) c.promptTokens() * c.dModel())), w.soft);
-    } else {
-      connectorForward(p, ph, mask, w);
-    }
+    softTokens(p, ph, mask, w);
     double loss = 0;
     if (spec.objective().contrastive()) {
       loss += contrastive(p, ph, w);
@@ -117,6 +113,72 @@ public final class UnifiedModelKernel {
       out.put(name, gradients.get(name));
     }
     return new Result(loss, out);
+  }
+
+  // ---------------------------------------------------------------- forward only (inference)
+
+  /**
+   * A kernel for the forward passes of {@code spec}'s model whatever its objective (inference
+   * graphs have none): the same function as the graph's outputs, without LoRA dropout.
+   */
+  public static UnifiedModelKernel forInference(GraphSpec spec, List<Modality> owned) {
+    return new UnifiedModelKernel(new GraphSpec(spec.shape(), spec.modalityMask(), Objective.LM,
+        -1, false, false, spec.ktWeight(), spec.ktTemperature(), spec.volumeEps()), owned);
+  }
+
+  /** The logits at the target positions, [B * targetLength, V] (teacher forcing); a new array. */
+  public INDArray logits(ParamStore p, Map<String, INDArray> ph) {
+    LmWorkspace w = forward(p, ph);
+    return w.logits.array().dup();
+  }
+
+  /** The supervised LM loss of the fed labels and weights (no gradients). */
+  public double lmLoss(ParamStore p, Map<String, INDArray> ph) {
+    LmWorkspace w = forward(p, ph);
+    return MaskedCrossEntropy.forwardBackward(w.logits, Mat.of(required(ph, GraphInputs.LABELS)),
+        Mat.of(required(ph, GraphInputs.LABEL_WEIGHTS)), w.dlogits);
+  }
+
+  /** The fused representation s of every sample, [B, d_s] (features and mask only); a new array. */
+  public INDArray fused(ParamStore p, Map<String, INDArray> ph) {
+    if (spec.pretrain()) {
+      throw new IllegalStateException("a pretraining model has no connector");
+    }
+    Mat mask = Mat.of(required(ph, GraphInputs.MASK));
+    LmWorkspace w = workspace(p, mask.rows());
+    connectorForward(p, ph, mask, w);
+    return w.fused.array().dup();
+  }
+
+  private LmWorkspace forward(ParamStore p, Map<String, INDArray> ph) {
+    INDArray tokens = required(ph, GraphInputs.TOKENS);
+    int batch = Math.toIntExact(tokens.length() / spec.shape().tokenLength());
+    LmWorkspace w = workspace(p, batch);
+    softTokens(p, ph, spec.pretrain() ? null : Mat.of(required(ph, GraphInputs.MASK)), w);
+    forwardLogits(p, ph, tokens.toIntVector(), w);
+    return w;
+  }
+
+  private LmWorkspace workspace(ParamStore p, int batch) {
+    DataType dt = p.get(ParamNames.TOKEN_EMBEDDING).dataType();
+    LmWorkspace w = workspaces.get(batch);
+    if (w == null || w.dt != dt) {
+      w = new LmWorkspace(spec.shape(), owned.stream().mapToInt(Modality::dim).toArray(), batch,
+          dt);
+      workspaces.put(batch, w);
+    }
+    return w;
+  }
+
+  /** The soft tokens: fed when pretraining (zeros), else from the encoders and connector. */
+  private void softTokens(ParamStore p, Map<String, INDArray> ph, Mat mask, LmWorkspace w) {
+    if (spec.pretrain()) {
+      // [B, P, d] as [B, P * d]
+      copy(Mat.of(required(ph, GraphInputs.SOFT).reshape(w.batch,
+          (long) c.promptTokens() * c.dModel())), w.soft);
+    } else {
+      connectorForward(p, ph, mask, w);
+    }
   }
 
   private static INDArray required(Map<String, INDArray> ph, String name) {
@@ -279,7 +341,15 @@ public final class UnifiedModelKernel {
 
   // ---------------------------------------------------------------- backbone B with LoRA
 
+  /** Loss of the backbone's output and the backward pass down to the soft tokens. */
   private double backbone(ParamStore p, Map<String, INDArray> ph, int[] tokens, LmWorkspace w) {
+    forwardLogits(p, ph, tokens, w);
+    return lossAndBackward(p, ph, tokens, w);
+  }
+
+  /** The residual stream from the soft tokens and token ids, the blocks, the logits. */
+  private void forwardLogits(ParamStore p, Map<String, INDArray> ph, int[] tokens,
+      LmWorkspace w) {
     ModelShape shape = spec.shape();
     int t = shape.sequenceLength();
     int tx = shape.tokenLength();
@@ -315,7 +385,18 @@ public final class UnifiedModelKernel {
       }
     }
     Mat.gemm(w.target, false, emb, true, w.logits, 0.0);
+  }
+
+  /** LM loss (plus the teacher's term) of the logits and its backward pass. */
+  private double lossAndBackward(ParamStore p, Map<String, INDArray> ph, int[] tokens,
+      LmWorkspace w) {
     Mat weights = Mat.of(required(ph, GraphInputs.LABEL_WEIGHTS));
+    ModelShape shape = spec.shape();
+    int t = shape.sequenceLength();
+    int tt = shape.targetLength();
+    int d = c.dModel();
+    int prompt = c.promptTokens();
+    Mat emb = param(p, ParamNames.TOKEN_EMBEDDING);
     double loss = MaskedCrossEntropy.forwardBackward(w.logits,
         Mat.of(required(ph, GraphInputs.LABELS)), weights, w.dlogits);
     if (spec.objective().usesTeacher()) {

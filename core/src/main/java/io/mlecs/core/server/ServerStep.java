@@ -65,7 +65,8 @@ public final class ServerStep {
     ParamStore all = withBase(ctx.serverBase(), s.llm());
     UnifiedModelGraph g = UnifiedModelGraph.build(GraphSpec.of(ctx.serverShape(),
         ctx.dataset().fullMask(), Objective.INFERENCE), all, DataType.FLOAT);
-    float[][] f = new ModelRunner(g, ctx.serverEncoder()).fused(publicTrain);
+    float[][] f = new ModelRunner(g, ctx.serverEncoder(), all,
+        ctx.config().train().stepEngine()).fused(publicTrain);
     Map<String, float[]> out = new HashMap<>();
     for (int i = 0; i < f.length; i++) {
       out.put(publicTrain.get(i).id(), f[i]);
@@ -107,9 +108,11 @@ public final class ServerStep {
         train.ktWeight(), t, 1e-6), slmAll, DataType.FLOAT), ctx.deviceEncoder())
         .engine(train.stepEngine());
     ModelRunner llmInfer = new ModelRunner(UnifiedModelGraph.build(GraphSpec.of(llmShape, full,
-        Objective.INFERENCE), llmAll, DataType.FLOAT), ctx.serverEncoder());
+        Objective.INFERENCE), llmAll, DataType.FLOAT), ctx.serverEncoder(), llmAll,
+        train.stepEngine());
     ModelRunner slmInfer = new ModelRunner(UnifiedModelGraph.build(GraphSpec.of(slmShape, full,
-        Objective.INFERENCE), slmAll, DataType.FLOAT), ctx.deviceEncoder());
+        Objective.INFERENCE), slmAll, DataType.FLOAT), ctx.deviceEncoder(), slmAll,
+        train.stepEngine());
     AdamOptimizer llmAdam = new AdamOptimizer(s.llmOptimizer());
     AdamOptimizer slmAdam = new AdamOptimizer(s.slmOptimizer());
     List<String> llmVars = new ArrayList<>(TrainableSets.serverLlm(s.llm()));

@@ -1,9 +1,12 @@
 package io.mlecs.core.train;
 
+import io.mlecs.core.config.StepEngine;
 import io.mlecs.core.data.Sample;
 import io.mlecs.core.data.WordTokenizer;
+import io.mlecs.core.kernel.UnifiedModelKernel;
 import io.mlecs.core.model.BatchEncoder;
 import io.mlecs.core.model.GraphInputs;
+import io.mlecs.core.model.ParamStore;
 import io.mlecs.core.model.UnifiedModelGraph;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,17 +14,44 @@ import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Inference with a built graph: fused representations, target logits, loss and greedy decoding. */
+/**
+ * Inference with a built graph: fused representations, target logits, loss and greedy decoding.
+ * Given the parameters and {@link StepEngine#KERNEL}, the forward passes run on the hand-written
+ * {@link UnifiedModelKernel} (the same function as the graph's outputs) where ND4J runs on its
+ * CPU backend, else on the SameDiff graph.
+ */
 public final class ModelRunner {
   private static final int EVAL_BATCH = 32;
   private final UnifiedModelGraph graph;
   private final BatchEncoder encoder;
   private final List<Integer> modalityIndices;
+  private final ParamStore params;
+  private final UnifiedModelKernel kernel;
 
+  /** Forward passes on the SameDiff graph. */
   public ModelRunner(UnifiedModelGraph graph, BatchEncoder encoder) {
+    this(graph, encoder, null, StepEngine.SAMEDIFF);
+  }
+
+  /**
+   * @param params the parameters the graph was built from (read by the kernel)
+   * @param engine {@link StepEngine#KERNEL}: forward passes on the kernel where it runs
+   */
+  public ModelRunner(UnifiedModelGraph graph, BatchEncoder encoder, ParamStore params,
+      StepEngine engine) {
     this.graph = graph;
     this.encoder = encoder;
     this.modalityIndices = StageTrainer.modalityIndices(graph);
+    this.params = params;
+    boolean kernelRuns = engine == StepEngine.KERNEL && params != null
+        && !graph.spec().pretrain() && UnifiedModelKernel.onCpuBackend();
+    this.kernel = kernelRuns ? UnifiedModelKernel.forInference(graph.spec(), graph.modalities())
+        : null;
+  }
+
+  /** Whether the forward passes run on the hand-written kernel. */
+  public boolean usesKernel() {
+    return kernel != null;
   }
 
   private Map<String, INDArray> placeholders(List<Sample> batch) {
@@ -38,8 +68,8 @@ public final class ModelRunner {
   public float[][] fused(List<Sample> samples) {
     List<float[]> rows = new ArrayList<>();
     for (List<Sample> b : Minibatches.chunk(samples, EVAL_BATCH)) {
-      INDArray f = graph.sameDiff().output(featuresOnly(b), GraphInputs.FUSED)
-          .get(GraphInputs.FUSED);
+      INDArray f = kernel != null ? kernel.fused(params, featuresOnly(b))
+          : graph.sameDiff().output(featuresOnly(b), GraphInputs.FUSED).get(GraphInputs.FUSED);
       for (int i = 0; i < b.size(); i++) {
         rows.add(f.getRow(i).toFloatVector());
       }
@@ -54,7 +84,7 @@ public final class ModelRunner {
       Map<String, INDArray> ph = placeholders(b);
       ph.remove(GraphInputs.LABELS);
       ph.remove(GraphInputs.LABEL_WEIGHTS);
-      INDArray l = graph.sameDiff().output(ph, GraphInputs.LOGITS).get(GraphInputs.LOGITS);
+      INDArray l = logits(ph);
       for (int i = 0; i < l.rows(); i++) {
         rows.add(l.getRow(i).toFloatVector());
       }
@@ -67,12 +97,18 @@ public final class ModelRunner {
     double sum = 0;
     int n = 0;
     for (List<Sample> b : Minibatches.chunk(samples, EVAL_BATCH)) {
-      double l = graph.sameDiff().output(placeholders(b), GraphInputs.LM_LOSS)
-          .get(GraphInputs.LM_LOSS).getDouble(0);
+      double l = kernel != null ? kernel.lmLoss(params, placeholders(b))
+          : graph.sameDiff().output(placeholders(b), GraphInputs.LM_LOSS)
+              .get(GraphInputs.LM_LOSS).getDouble(0);
       sum += l * b.size();
       n += b.size();
     }
     return n == 0 ? Double.NaN : sum / n;
+  }
+
+  private INDArray logits(Map<String, INDArray> ph) {
+    return kernel != null ? kernel.logits(params, ph)
+        : graph.sameDiff().output(ph, GraphInputs.LOGITS).get(GraphInputs.LOGITS);
   }
 
   /** Greedy decoding of at most targetLength - 1 tokens per sample (inference graph). */
@@ -86,8 +122,7 @@ public final class ModelRunner {
       boolean[] done = new boolean[b.size()];
       for (int step = 0; step < tt; step++) {
         ph.put(GraphInputs.TOKENS, encoder.generationTokens(gen));
-        INDArray logits = graph.sameDiff().output(ph, GraphInputs.LOGITS).get(GraphInputs.LOGITS)
-            .reshape(b.size(), tt, v);
+        INDArray logits = logits(ph).reshape(b.size(), tt, v);
         boolean all = true;
         for (int i = 0; i < b.size(); i++) {
           if (done[i]) {

@@ -204,6 +204,35 @@ class UnifiedModelKernelTest {
   }
 
 
+  @Test
+  void forwardPassesEqualTheGraphsOutputs() {
+    Case c = build(0b111, false, 4, true, DT);
+    UnifiedModelGraph inference = UnifiedModelGraph.build(
+        GraphSpec.of(c.shape(), 0b111, Objective.INFERENCE), c.params(), DT);
+    UnifiedModelKernel k = UnifiedModelKernel.forInference(inference.spec(),
+        inference.modalities());
+    Map<String, INDArray> features = new java.util.HashMap<>(c.ph());
+    features.keySet().removeIf(n -> !n.startsWith("feat_") && !n.equals(GraphInputs.MASK));
+    INDArray fused = inference.sameDiff().output(features, GraphInputs.FUSED)
+        .get(GraphInputs.FUSED);
+    assertTrue(relativeDifference(k.fused(c.params(), features), fused) < 1e-12);
+    Map<String, INDArray> teacherForced = new java.util.HashMap<>(c.ph());
+    teacherForced.remove(GraphInputs.LABELS);
+    teacherForced.remove(GraphInputs.LABEL_WEIGHTS);
+    INDArray logits = inference.sameDiff().output(teacherForced, GraphInputs.LOGITS)
+        .get(GraphInputs.LOGITS);
+    INDArray got = k.logits(c.params(), teacherForced);
+    assertTrue(java.util.Arrays.equals(logits.shape(), got.shape()));
+    assertTrue(relativeDifference(got, logits) < 1e-12);
+    double lm = c.graph().sameDiff().output(c.ph(), GraphInputs.LM_LOSS).get(GraphInputs.LM_LOSS)
+        .getDouble(0);
+    assertEquals(lm, k.lmLoss(c.params(), c.ph()), 1e-12 * lm);
+    // results are the caller's arrays: a later call does not change them
+    INDArray before = got.dup();
+    k.logits(c.params(), c.ph());
+    assertEquals(before, got);
+  }
+
   /** Backbone pretraining: every backbone tensor trainable, soft tokens fed, no LoRA. */
   private static Case pretraining() {
     ModelShape shape = new ModelShape(CONFIG, 9, 1, TinyModels.dataset());
