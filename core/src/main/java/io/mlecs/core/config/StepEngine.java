@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>{@link #KERNEL}: the hand-written forward/backward of {@code io.mlecs.core.kernel} for every
  *       training step (AMT and the baselines' local tuning, device CCL, the server's SE-CCL and
- *       knowledge transfer, backbone pretraining);
+ *       knowledge transfer, backbone pretraining) and for the forward passes of evaluation,
+ *       decoding and the server's fused representations;
  *   <li>{@link #SAMEDIFF}: the SameDiff graph for every step (the reference; slower).
  * </ul>
  */
