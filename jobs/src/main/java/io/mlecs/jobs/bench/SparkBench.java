@@ -10,8 +10,8 @@ import io.mlecs.core.engine.InMemoryDeviceStateStore;
 import io.mlecs.core.engine.LocalTransport;
 import io.mlecs.core.engine.Method;
 import io.mlecs.core.engine.RoundEngine;
-import io.mlecs.core.engine.RoundReport;
 import io.mlecs.core.engine.RoundTransport;
+import io.mlecs.core.engine.SinkDeviceStateStore;
 import io.mlecs.core.engine.TaskScorer;
 import io.mlecs.core.engine.TaskScorers;
 import io.mlecs.core.synth.SyntheticFederatedData;
@@ -53,17 +53,35 @@ public final class SparkBench {
   /** Rounds of the overhead section run untimed first on each transport (JIT, first broadcast). */
   static final int WARMUP_ROUNDS = 1;
 
-  /** Wall seconds of {@code rounds} rounds after {@link #WARMUP_ROUNDS} untimed ones. */
-  static double[] roundSeconds(RoundEngine e, RoundTransport t, int rounds) {
+  /**
+   * Wall seconds of the same {@code rounds} rounds on several engines, alternating round by
+   * round (engine 0: round r, engine 1: round r, ..., engine 0: round r + 1, ...) after
+   * {@link #WARMUP_ROUNDS} untimed ones each, so that a change of the machine's load during the
+   * section hits all alike. Row i holds engine i's rounds.
+   */
+  static double[][] interleavedRoundSeconds(List<RoundEngine> engines,
+      List<RoundTransport> transports, int rounds) {
     for (int r = 0; r < WARMUP_ROUNDS; r++) {
-      e.runRound(t);
+      for (int e = 0; e < engines.size(); e++) {
+        engines.get(e).runRound(transports.get(e));
+      }
     }
-    double[] out = new double[rounds];
+    double[][] out = new double[engines.size()][rounds];
     for (int r = 0; r < rounds; r++) {
-      RoundReport rep = e.runRound(t);
-      out[r] = rep.seconds();
+      for (int e = 0; e < engines.size(); e++) {
+        out[e][r] = engines.get(e).runRound(transports.get(e)).seconds();
+      }
     }
     return out;
+  }
+
+  private static double medianRatio(double[] num, double[] den) {
+    double[] ratios = new double[num.length];
+    for (int r = 0; r < ratios.length; r++) {
+      ratios[r] = num[r] / den[r];
+    }
+    java.util.Arrays.sort(ratios);
+    return ratios[ratios.length / 2];
   }
 
   /** Section 2: in-process vs Spark for the same configuration and rounds. */
@@ -73,31 +91,42 @@ public final class SparkBench {
     ModelContext ctx = ModelContexts.create(config, fd);
     TaskScorer scorer = TaskScorers.forDataset(fd.spec());
     Method m = Method.byName(config.method());
-    RoundEngine local = new RoundEngine(ctx, m, fd, scorer);
-    double[] localSec = roundSeconds(local, new LocalTransport(fd, new DeviceTrainer(ctx, m,
-        scorer), m, new InMemoryDeviceStateStore()), config.rounds() - WARMUP_ROUNDS);
-    RoundEngine spark = new RoundEngine(ctx, m, fd, scorer);
     Path dir = Files.createTempDirectory(scratch, "bench-overhead");
-    double[] sparkSec;
+    // in-process as `train` runs it with spark.transport = local: device states in the run
+    // directory, like Spark's tasks keep them; and with states in memory, for reference
+    LocalTransport inProcess = new LocalTransport(fd, new DeviceTrainer(ctx, m, scorer), m,
+        new SinkDeviceStateStore(new HadoopFileSink(dir.resolve("in-process").toString())));
+    LocalTransport inMemory = new LocalTransport(fd, new DeviceTrainer(ctx, m, scorer), m,
+        new InMemoryDeviceStateStore());
+    double[][] sec;
     try (SparkTransport t = new SparkTransport(sc, sc.parallelize(fd.devices(),
         fd.devices().size()).cache(), new ContextBlob(dir.toString(), ctx), fd.publicTrain(), m,
-        new HadoopFileSink(dir.toString()), 2)) {
-      sparkSec = roundSeconds(spark, t, config.rounds() - WARMUP_ROUNDS);
+        new HadoopFileSink(dir.resolve("spark").toString()), 2)) {
+      sec = interleavedRoundSeconds(List.of(new RoundEngine(ctx, m, fd, scorer),
+          new RoundEngine(ctx, m, fd, scorer), new RoundEngine(ctx, m, fd, scorer)),
+          List.of(inProcess, inMemory, t), config.rounds() - WARMUP_ROUNDS);
     }
+    double[] localSec = sec[0];
+    double[] memorySec = sec[1];
+    double[] sparkSec = sec[2];
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("config", config.toString());
     out.put("data", data.toString());
     out.put("spark_master", sc.master());
     out.put("warmup_rounds_each", WARMUP_ROUNDS);
     out.put("in_process_round_seconds", localSec);
+    out.put("in_process_in_memory_states_round_seconds", memorySec);
     out.put("spark_round_seconds", sparkSec);
-    double l = sum(localSec);
-    double s = sum(sparkSec);
-    out.put("ratio_spark_over_in_process", s / l);
+    out.put("ratio_spark_over_in_process", sum(sparkSec) / sum(localSec));
+    out.put("median_per_round_ratio", medianRatio(sparkSec, localSec));
+    out.put("ratio_spark_over_in_process_in_memory_states", sum(sparkSec) / sum(memorySec));
+    out.put("median_per_round_ratio_in_memory_states", medianRatio(sparkSec, memorySec));
     out.put("note", "rounds include the server step on the driver; each transport first runs "
         + WARMUP_ROUNDS + " untimed round(s) from the same start, then the timed rounds (the same "
-        + "round numbers on both); with local[k], k > 1, Spark also trains k devices in parallel, "
-        + "so the ratio can fall below 1; local[1] isolates overhead");
+        + "round numbers on all), alternating in-process (device states in a run directory, as "
+        + "train runs it), in-process (states in memory) and Spark round by round; ratios are "
+        + "Spark's total over the in-process totals; with local[k], k > 1, Spark also trains k "
+        + "devices in parallel, so a ratio can fall below 1; local[1] isolates overhead");
     return out;
   }
 

@@ -22,6 +22,15 @@ final class RoundPayload implements Serializable {
     this.anchors = new HashMap<>(b.anchors());
   }
 
+  /** About how many bytes the payload takes serialized (tensor bytes + anchors). */
+  long approximateBytes() {
+    long bytes = lora.length;
+    for (float[] a : anchors.values()) {
+      bytes += 4L * a.length + 48;
+    }
+    return bytes;
+  }
+
   RoundBroadcast toBroadcast() {
     return new RoundBroadcast(round, TensorCodec.decode(lora, "global model of round " + round),
         Map.copyOf(anchors));

@@ -50,6 +50,11 @@ class TransportEquivalenceTest {
   }
 
   static RoundEngine runSpark(String master, String fault, Path dir, List<RoundReport> out) {
+    return runSpark(master, fault, dir, out, 2, 2, SparkTransport.INLINE_PAYLOAD_BYTES);
+  }
+
+  static RoundEngine runSpark(String master, String fault, Path dir, List<RoundReport> out,
+      int partitions, int treeDepth, long inlinePayloadBytes) {
     SparkConf conf = new SparkConf().setMaster(master).setAppName("equivalence")
         .set("spark.ui.enabled", "false");
     if (fault != null) {
@@ -59,9 +64,9 @@ class TransportEquivalenceTest {
       RoundEngine e = new RoundEngine(ctx, Method.ML_ECS, data,
           TaskScorers.forDataset(data.spec()));
       HadoopFileSink sink = new HadoopFileSink(dir.toUri().toString());
-      try (SparkTransport t = new SparkTransport(sc, sc.parallelize(data.devices(), 2).cache(),
-          new ContextBlob("equivalence-" + master, ctx), data.publicTrain(), Method.ML_ECS, sink,
-          2)) {
+      try (SparkTransport t = new SparkTransport(sc, sc.parallelize(data.devices(), partitions)
+          .cache(), new ContextBlob("equivalence-" + master, ctx), data.publicTrain(),
+          Method.ML_ECS, sink, treeDepth).inlinePayloadUpTo(inlinePayloadBytes)) {
         e.run(t, out::add);
       }
       return e;
@@ -73,6 +78,16 @@ class TransportEquivalenceTest {
       assertArrayEquals(a.globalLora().get(n).dup('c').data().asFloat(),
           b.globalLora().get(n).dup('c').data().asFloat(), n);
     }
+  }
+
+  @Test
+  void broadcastPayloadAndTreeAggregateGiveTheSameAdapters(@TempDir Path dir) {
+    // one device per partition with a tree of depth 1 (3 partitions > 2: treeAggregate, where the
+    // other tests' 2 partitions are merged by a plain aggregate) and the payload as a broadcast
+    List<RoundReport> reports = new ArrayList<>();
+    assertSameAdapters(local, runSpark("local[2]", null, dir, reports, 3, 1, 0));
+    assertEquals(localReports.get(1).devices().get(2).values(),
+        reports.get(1).devices().get(2).values());
   }
 
   @Test
