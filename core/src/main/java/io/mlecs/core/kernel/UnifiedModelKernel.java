@@ -4,7 +4,6 @@ import io.mlecs.core.config.ModelConfig;
 import io.mlecs.core.data.Modality;
 import io.mlecs.core.model.GraphInputs;
 import io.mlecs.core.model.GraphSpec;
-import io.mlecs.core.model.ModelShape;
 import io.mlecs.core.model.Objective;
 import io.mlecs.core.model.ParamNames;
 import io.mlecs.core.model.ParamStore;
@@ -35,6 +34,12 @@ public final class UnifiedModelKernel {
   private final GraphSpec spec;
   private final List<Modality> owned;
   private final ModelConfig c;
+  /** Sequence length T, tokens fed per sample, target positions, d, soft tokens P. */
+  private final int t;
+  private final int tx;
+  private final int tt;
+  private final int d;
+  private final int prompt;
   private final Map<Integer, LmWorkspace> workspaces = new HashMap<>();
   private final Map<String, INDArray> gradients = new HashMap<>();
   private final Map<String, Mat> gradientMats = new HashMap<>();
@@ -83,6 +88,11 @@ public final class UnifiedModelKernel {
     this.spec = spec;
     this.owned = List.copyOf(owned);
     this.c = spec.shape().config();
+    this.t = spec.shape().sequenceLength();
+    this.tx = spec.shape().tokenLength();
+    this.tt = spec.shape().targetLength();
+    this.d = c.dModel();
+    this.prompt = c.promptTokens();
   }
 
   /** Loss of one minibatch and its gradient with respect to {@code trainable}. */
@@ -350,12 +360,6 @@ public final class UnifiedModelKernel {
   /** The residual stream from the soft tokens and token ids, the blocks, the logits. */
   private void forwardLogits(ParamStore p, Map<String, INDArray> ph, int[] tokens,
       LmWorkspace w) {
-    ModelShape shape = spec.shape();
-    int t = shape.sequenceLength();
-    int tx = shape.tokenLength();
-    int tt = shape.targetLength();
-    int d = c.dModel();
-    int prompt = c.promptTokens();
     Mat emb = param(p, ParamNames.TOKEN_EMBEDDING);
     Mat pos = param(p, ParamNames.POSITION_EMBEDDING);
     Mat x0 = w.x[0];
@@ -391,11 +395,6 @@ public final class UnifiedModelKernel {
   private double lossAndBackward(ParamStore p, Map<String, INDArray> ph, int[] tokens,
       LmWorkspace w) {
     Mat weights = Mat.of(required(ph, GraphInputs.LABEL_WEIGHTS));
-    ModelShape shape = spec.shape();
-    int t = shape.sequenceLength();
-    int tt = shape.targetLength();
-    int d = c.dModel();
-    int prompt = c.promptTokens();
     Mat emb = param(p, ParamNames.TOKEN_EMBEDDING);
     double loss = MaskedCrossEntropy.forwardBackward(w.logits,
         Mat.of(required(ph, GraphInputs.LABELS)), weights, w.dlogits);
@@ -471,11 +470,6 @@ public final class UnifiedModelKernel {
    * the token embedding's lookup side (w.dx of each token position added to its token's row).
    */
   private void embeddingGradients(ParamStore p, int[] tokens, LmWorkspace w) {
-    ModelShape shape = spec.shape();
-    int t = shape.sequenceLength();
-    int tx = shape.tokenLength();
-    int d = c.dModel();
-    int prompt = c.promptTokens();
     Mat dpos = grad(p, ParamNames.POSITION_EMBEDDING);
     Mat demb = grad(p, ParamNames.TOKEN_EMBEDDING);
     dpos.fill(0.0);
