@@ -21,6 +21,10 @@ public abstract class Mat {
   final int offset;
 
   private Mat(INDArray array, int rows, int cols) {
+    if (!Nd4j.getEnvironment().isCPU()) {
+      throw new IllegalStateException("kernel matrices work on host memory: ND4J runs on a GPU "
+          + "backend here (use train.step-engine = samediff)");
+    }
     if (array.length() != (long) rows * cols
         || !org.nd4j.linalg.api.shape.Shape.hasDefaultStridesForShape(array)
         || (array.rank() > 1 && array.ordering() != 'c')) {
@@ -45,9 +49,14 @@ public abstract class Mat {
     return wrap(array, rows, cols);
   }
 
-  /** Whether {@link #of} accepts {@code a}: FLOAT or DOUBLE, rank 1 or 2, contiguous c-order. */
+  /**
+   * Whether {@link #of} accepts {@code a}: ND4J on its CPU backend (on a GPU backend an array's
+   * values live in device memory, which plain Java reads and writes would miss), FLOAT or DOUBLE,
+   * rank 1 or 2, contiguous c-order.
+   */
   public static boolean canWrap(INDArray a) {
-    return (a.dataType() == DataType.FLOAT || a.dataType() == DataType.DOUBLE) && a.rank() <= 2
+    return Nd4j.getEnvironment().isCPU()
+        && (a.dataType() == DataType.FLOAT || a.dataType() == DataType.DOUBLE) && a.rank() <= 2
         && a.rank() >= 1 && a.ordering() == 'c'
         && org.nd4j.linalg.api.shape.Shape.hasDefaultStridesForShape(a);
   }
