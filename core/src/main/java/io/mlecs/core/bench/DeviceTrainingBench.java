@@ -41,8 +41,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Training-step throughput of one device unified model on synthetic VAST-like data (all three
  * modalities present): the production {@link StageTrainer#step} (placeholders + LoRA dropout
- * masks + {@code calculateGradientsAndOutputs} + Adam) timed step by step after a warm-up, then
- * the same steps again timed phase by phase.
+ * masks + loss and gradients from the selected step engine — the hand-written kernel or SameDiff's
+ * {@code calculateGradientsAndOutputs} — + Adam) timed step by step after a warm-up, then the same
+ * steps again timed phase by phase.
  */
 final class DeviceTrainingBench {
   /** Everything one stage needs: graph, trainer, parameters, fixed full minibatches. */
