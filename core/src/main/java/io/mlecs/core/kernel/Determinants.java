@@ -22,12 +22,8 @@ final class Determinants {
     };
   }
 
-  /** out[i * k + j] = (-1)^(i + j) det(m without row i and column j). */
+  /** out[i * k + j] = (-1)^(i + j) det(m without row i and column j), k >= 2. */
   static void cofactors(double[] m, int k, double[] out) {
-    if (k == 1) {
-      out[0] = 1.0;
-      return;
-    }
     double[] minor = new double[(k - 1) * (k - 1)];
     for (int i = 0; i < k; i++) {
       for (int j = 0; j < k; j++) {

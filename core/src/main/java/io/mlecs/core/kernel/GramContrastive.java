@@ -19,6 +19,9 @@ final class GramContrastive {
   private final double[][] norm;
   private final double[][] dnorm;
   private final double[] volume;
+  /** The forward pass's Gram matrices (k x k per pair u, v) and determinants, for the backward. */
+  private final double[] grams;
+  private final double[] dets;
   private final double[] cofactor;
   private final Mat both;
   private final Mat bothTargets;
@@ -43,6 +46,8 @@ final class GramContrastive {
     this.norm = new double[others + 1][batch * dim];
     this.dnorm = new double[others + 1][batch * dim];
     this.volume = new double[batch * batch];
+    this.grams = new double[batch * batch * (others + 1) * (others + 1)];
+    this.dets = new double[batch * batch];
     this.cofactor = new double[(others + 1) * (others + 1)];
     this.both = Mat.zeros(dt, 2 * batch, batch);
     this.bothTargets = Mat.zeros(dt, 2 * batch, batch);
@@ -68,7 +73,9 @@ final class GramContrastive {
     for (int u = 0; u < batch; u++) {
       for (int v = 0; v < batch; v++) {
         gram(u, v, g);
+        System.arraycopy(g, 0, grams, (u * batch + v) * k * k, k * k);
         double det = Determinants.of(g, k);
+        dets[u * batch + v] = det;
         double vol = Math.sqrt(Math.max(det, 0.0) + eps);
         volume[u * batch + v] = vol;
         double logit = -vol * invTau;
@@ -86,12 +93,11 @@ final class GramContrastive {
         double vol = volume[u * batch + v];
         dLogTau += dLogit * vol * invTau;
         double dVol = -dLogit * invTau;
-        gram(u, v, g);
-        double det = Determinants.of(g, k);
-        if (det <= 0.0 || dVol == 0.0) {
+        if (dets[u * batch + v] <= 0.0 || dVol == 0.0) {
           continue;
         }
         double dDet = dVol / (2.0 * vol);
+        System.arraycopy(grams, (u * batch + v) * k * k, g, 0, k * k);
         Determinants.cofactors(g, k, cofactor);
         for (int i = 0; i < k; i++) {
           for (int j = i + 1; j < k; j++) {
