@@ -21,21 +21,12 @@ final class KnowledgeTransfer {
     for (int r = 0; r < n; r++) {
       double w = weights.get(r);
       int base = r * v;
-      double max = Double.NEGATIVE_INFINITY;
-      for (int c = 0; c < v; c++) {
-        max = Math.max(max, logits.get(base + c) / temperature);
-      }
-      double z = 0;
-      for (int c = 0; c < v; c++) {
-        p[c] = Math.exp(logits.get(base + c) / temperature - max);
-        z += p[c];
-      }
-      double logZ = Math.log(z);
+      double lse = MaskedCrossEntropy.softmaxRow(logits, base, v, temperature, p);
       double tSum = 0;
       double kl = 0;
       for (int c = 0; c < v; c++) {
         double pt = teacher.get(base + c);
-        double logPs = logits.get(base + c) / temperature - max - logZ;
+        double logPs = logits.get(base + c) / temperature - lse;
         kl += pt * (Math.log(pt + 1e-12) - logPs);
         tSum += pt;
       }
@@ -43,7 +34,7 @@ final class KnowledgeTransfer {
       double scale = weight * w / (batch * temperature);
       if (scale != 0.0) {
         for (int c = 0; c < v; c++) {
-          dlogits.add(base + c, scale * (p[c] / z * tSum - teacher.get(base + c)));
+          dlogits.add(base + c, scale * (p[c] * tSum - teacher.get(base + c)));
         }
       }
     }

@@ -22,16 +22,7 @@ final class MaskedCrossEntropy {
     double[] p = new double[v];
     for (int r = 0; r < n; r++) {
       int base = r * v;
-      double max = Double.NEGATIVE_INFINITY;
-      for (int c = 0; c < v; c++) {
-        max = Math.max(max, logits.get(base + c));
-      }
-      double z = 0;
-      for (int c = 0; c < v; c++) {
-        p[c] = Math.exp(logits.get(base + c) - max);
-        z += p[c];
-      }
-      double lse = max + Math.log(z);
+      double lse = softmaxRow(logits, base, v, 1.0, p);
       double w = weights.get(r);
       double scale = nonZero == 0 ? 0.0 : w / nonZero;
       double ySum = 0;
@@ -43,9 +34,29 @@ final class MaskedCrossEntropy {
       }
       loss += scale * rowLoss;
       for (int c = 0; c < v; c++) {
-        dlogits.set(base + c, scale * (p[c] / z * ySum - labels.get(base + c)));
+        dlogits.set(base + c, scale * (p[c] * ySum - labels.get(base + c)));
       }
     }
     return loss;
+  }
+
+  /**
+   * Softmax of row {@code base .. base + v - 1} of {@code logits} divided by {@code temperature}:
+   * writes the probabilities into {@code p} and returns log sum exp of the scaled row (max-shifted).
+   */
+  static double softmaxRow(Mat logits, int base, int v, double temperature, double[] p) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int c = 0; c < v; c++) {
+      max = Math.max(max, logits.get(base + c) / temperature);
+    }
+    double z = 0;
+    for (int c = 0; c < v; c++) {
+      p[c] = Math.exp(logits.get(base + c) / temperature - max);
+      z += p[c];
+    }
+    for (int c = 0; c < v; c++) {
+      p[c] /= z;
+    }
+    return max + Math.log(z);
   }
 }
