@@ -118,10 +118,8 @@ public final class StageTrainer {
   /** One gradient step of graph loss + penalty on one minibatch; returns that loss. */
   public double step(ParamStore params, AdamOptimizer adam, List<Sample> batch,
       List<String> trainable, double lr, long dropoutSeed, Extras extras, Penalty penalty) {
-    LossAndGradients engine = lossAndGradients(params,
-        stepPlaceholders(batch, dropoutSeed, extras), trainable);
-    LossAndGradients lg = new LossAndGradients(
-        engine.loss() + penalty.addTo(params, engine.gradients()), engine.gradients());
+    LossAndGradients lg = withPenalty(params, lossAndGradients(params,
+        stepPlaceholders(batch, dropoutSeed, extras), trainable), penalty);
     if (!Double.isFinite(lg.loss())) {
       throw new IllegalStateException("training loss became " + lg.loss() + " (learning rate "
           + lr + ", batch of " + batch.size() + ")");
@@ -143,11 +141,17 @@ public final class StageTrainer {
    */
   public LossAndGradients lossAndGradients(ParamStore params, List<Sample> batch,
       List<String> trainable, long dropoutSeed, Extras extras, Penalty penalty) {
-    Map<String, INDArray> ph = stepPlaceholders(batch, dropoutSeed, extras);
-    LossAndGradients lg = lossAndGradients(params, ph, trainable);
+    LossAndGradients lg = lossAndGradients(params, stepPlaceholders(batch, dropoutSeed, extras),
+        trainable);
     lg.gradients().replaceAll((name, g) -> g.dup());
-    double loss = lg.loss() + penalty.addTo(params, lg.gradients());
-    return new LossAndGradients(loss, lg.gradients());
+    return withPenalty(params, lg, penalty);
+  }
+
+  /** The graph's loss and gradients plus the penalty's (added into the same map). */
+  private static LossAndGradients withPenalty(ParamStore params, LossAndGradients graph,
+      Penalty penalty) {
+    double loss = graph.loss() + penalty.addTo(params, graph.gradients());
+    return new LossAndGradients(loss, graph.gradients());
   }
 
   /**
